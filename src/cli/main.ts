@@ -1,0 +1,182 @@
+import { Command } from "commander";
+import fs from "node:fs";
+import { pipeline } from "node:stream/promises";
+import { backupDatabase, restoreDatabase } from "../db/backup.ts";
+import { openDatabase, type DatabaseHandle } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SLUG, seedDemo } from "../db/seed-demo.ts";
+import { loadConfig } from "../lib/config.ts";
+import { AppError } from "../lib/errors.ts";
+import { exportAuditCsv, verifyAuditChain } from "../modules/audit/index.ts";
+import { getOrganizationBySlug } from "../modules/orgs/index.ts";
+import { exportRosterCsv, importRoster } from "../modules/roster/index.ts";
+import { serve } from "./serve.ts";
+import { createOrganizationWithAdmin } from "./create-organization-with-admin.ts";
+
+const config = loadConfig();
+
+/** Opens the configured database with migrations applied, runs `work`, and closes it. */
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  try {
+    await migrate(handle.db);
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+const program = new Command()
+  .name("rxladder")
+  .description(
+    "Rx Ladder: career ladder and workforce development for pharmacy technicians.\n" +
+      "Uses the embedded database in DATA_DIR (default ./data), or the PostgreSQL server in DATABASE_URL.",
+  )
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("start the web application and API (PORT, default 3000); RXLADDER_DEMO=0 skips the demo organization")
+  .option("--build-web", "build the web app first when its sources changed")
+  .action(async (options: { buildWeb?: boolean }) => {
+    await serve(config, { buildWeb: Boolean(options.buildWeb) });
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .action(() =>
+    withDatabase(async (handle) => {
+      console.log(`database: ${handle.kind} (${handle.location}); migrations are up to date`);
+    }),
+  );
+
+program
+  .command("seed")
+  .description("load sample data")
+  .argument("<what>", 'what to load: "demo"')
+  .action((what: string) =>
+    withDatabase(async ({ db }) => {
+      if (what !== "demo") throw new AppError("VALIDATION_FAILED", `unknown seed "${what}"; use "demo"`);
+      const created = await seedDemo(db);
+      console.log(created ? `Created the demo organization "${DEMO_SLUG}".` : `The demo organization "${DEMO_SLUG}" already exists.`);
+      printDemoLogins();
+    }),
+  );
+
+const org = program.command("org").description("organizations");
+org
+  .command("create")
+  .description("create an organization with its first site and admin; prints the admin's link to choose a password")
+  .requiredOption("--slug <slug>", "short name used in commands and URLs (a-z, 0-9, -)")
+  .requiredOption("--name <name>", "organization name")
+  .requiredOption("--admin-email <email>", "the first admin's e-mail")
+  .requiredOption("--admin-name <first last>", "the first admin's name")
+  .requiredOption("--site-code <code>", "first site's code")
+  .requiredOption("--site-name <name>", "first site's name")
+  .requiredOption("--state <XX>", "first site's US state code")
+  .option("--setting <setting>", "community, health-system, specialty or mail-order", "community")
+  .option("--time-zone <zone>", "first site's IANA time zone", "America/New_York")
+  .action((options) =>
+    withDatabase(async ({ db }) => {
+      const link = await createOrganizationWithAdmin(db, options, config.publicUrl, new Date());
+      console.log(`Created ${options.slug}. The admin chooses a password here (valid 7 days):\n${link}`);
+    }),
+  );
+
+const importCommand = program.command("import").description("import data from files");
+importCommand
+  .command("roster")
+  .description("import a roster CSV; any error imports nothing and exits non-zero")
+  .argument("<file>", "CSV file with columns employee_id,first_name,last_name,email,site,hire_date[,role,phone,status,separation_date,separation_type,separation_reason]")
+  .requiredOption("--org <slug>", "organization")
+  .option("--dry-run", "validate and count without importing")
+  .action((file: string, options: { org: string; dryRun?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const organization = await getOrganizationBySlug(db, options.org);
+      const result = await importRoster(db, { orgId: organization.id, personId: null, label: "rxladder CLI" }, fs.createReadStream(file), { fileName: file, dryRun: options.dryRun }, new Date());
+      console.log(`${result.dryRun ? "Checked (nothing imported)" : "Imported"} ${result.rows} rows: ${result.created} new, ${result.updated} updated, ${result.unchanged} unchanged.`);
+    }),
+  );
+
+const exportCommand = program.command("export").description("export data as CSV on standard output");
+exportCommand
+  .command("roster")
+  .description("the roster in the import template's columns")
+  .requiredOption("--org <slug>", "organization")
+  .action((options: { org: string }) =>
+    withDatabase(async ({ db }) => {
+      const organization = await getOrganizationBySlug(db, options.org);
+      await pipeline(exportRosterCsv(db, organization.id, { kind: "organization" }), process.stdout);
+    }),
+  );
+
+const audit = program.command("audit").description("the tamper-evident audit trail");
+audit
+  .command("verify")
+  .description("re-compute the hash chain; reports the first changed or removed entry and exits non-zero")
+  .requiredOption("--org <slug>", "organization")
+  .action((options: { org: string }) =>
+    withDatabase(async ({ db }) => {
+      const organization = await getOrganizationBySlug(db, options.org);
+      const report = await verifyAuditChain(db, organization.id);
+      if (report.ok) {
+        console.log(`Audit trail of ${options.org} is intact: ${report.entries} entries.`);
+      } else {
+        console.error(`Audit trail of ${options.org} is BROKEN at entry ${report.problem!.seq}: ${report.problem!.message}`);
+        process.exitCode = 3;
+      }
+    }),
+  );
+audit
+  .command("export")
+  .description("the whole audit trail with hashes as CSV on standard output")
+  .requiredOption("--org <slug>", "organization")
+  .action((options: { org: string }) =>
+    withDatabase(async ({ db }) => {
+      const organization = await getOrganizationBySlug(db, options.org);
+      await pipeline(exportAuditCsv(db, organization.id), process.stdout);
+    }),
+  );
+
+program
+  .command("backup")
+  .description("write a backup of every organization to FILE (gzipped; works for both databases)")
+  .argument("<file>")
+  .action((file: string) =>
+    withDatabase(async ({ db, kind }) => {
+      const counts = await backupDatabase(db, file);
+      console.log(`Backed up the ${kind} database to ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`);
+    }),
+  );
+
+program
+  .command("restore")
+  .description("replace all data with the backup in FILE (the embedded or the server database)")
+  .argument("<file>")
+  .action((file: string) =>
+    withDatabase(async ({ db, kind }) => {
+      const counts = await restoreDatabase(db, file);
+      console.log(`Restored ${file} into the ${kind} database: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}.`);
+    }),
+  );
+
+export function printDemoLogins() {
+  console.log(`Demo logins (password for all: ${DEMO_PASSWORD}):`);
+  for (const login of DEMO_LOGINS) console.log(`  ${login.role.padEnd(11)} ${login.email.padEnd(32)} ${login.who}`);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError) {
+    console.error(`error: ${error.message}`);
+    for (const field of error.fields ?? []) {
+      console.error(`  ${field.row !== undefined ? `row ${field.row}, ` : ""}${field.field}: ${field.message}`);
+    }
+    process.exitCode = error.code === "IMPORT_INVALID" ? 2 : 1;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
+}

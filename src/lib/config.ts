@@ -1,0 +1,31 @@
+/** Settings from the environment, read in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  sessionDays: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  return {
+    port,
+    host: env.HOST ?? "0.0.0.0",
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.DATA_DIR ?? "./data",
+    demo: env.RXLADDER_DEMO !== "0",
+    cookieSecure: env.COOKIE_SECURE !== "0",
+    trustProxy: env.TRUST_PROXY === "1",
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "Rx Ladder <no-reply@rxladder.local>",
+    sessionDays: Number(env.SESSION_DAYS ?? 14),
+  };
+}

@@ -1,0 +1,38 @@
+/** Stable error codes: the API, the CLI and the web app speak these. HTTP status lives in server/errors.ts. */
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "IMPORT_INVALID"
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "CSRF_TOKEN_INVALID"
+  | "INVALID_CREDENTIALS"
+  | "TOO_MANY_ATTEMPTS"
+  | "RESET_TOKEN_INVALID"
+  | "CONFLICT"
+  | "DATA_DIR_IN_USE"
+  | "BACKUP_INVALID"
+  | "INTERNAL";
+
+export interface FieldError {
+  /** Field name, or column for imports. */
+  field: string;
+  message: string;
+  /** 1-based data row number (header excluded) for imports. */
+  row?: number;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError("NOT_FOUND", `${what} not found`);
+}

@@ -1,0 +1,1 @@
+export { createOrganization, getOrganizationBySlug } from "./create-organization.ts";

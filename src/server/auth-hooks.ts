@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { AppError } from "../lib/errors.ts";
+import { canRoute, type Actor } from "../modules/auth/policy.ts";
+import { findSessionActor } from "../modules/auth/index.ts";
+import { SESSION_COOKIE } from "./context.ts";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Every /api route must declare a policy; requests are authenticated from the session cookie,
+ * checked against the route's policy, and writes must carry the session's CSRF token.
+ */
+export function registerAuthHooks(app: FastifyInstance) {
+  app.addHook("onRoute", (route) => {
+    const url = route.url ?? "";
+    if (!url.startsWith("/api/")) return;
+    if (url.startsWith("/api/docs")) {
+      route.config = { ...(route.config as object), policy: "public" };
+      return;
+    }
+    if (!(route.config as { policy?: string } | undefined)?.policy) {
+      throw new Error(`Route ${route.method} ${url} declares no policy`);
+    }
+  });
+
+  app.addHook("preHandler", async (request) => {
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findSessionActor(app.deps.database.db, token, app.deps.now());
+      if (session) {
+        request.actor = session.actor;
+        request.csrfToken = session.csrfToken;
+        request.sessionToken = token;
+      }
+    }
+    if (policy === "public") return;
+    if (!request.actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+    if (!SAFE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== request.csrfToken) {
+      throw new AppError("CSRF_TOKEN_INVALID", "Missing or wrong x-csrf-token header; reload the page");
+    }
+    if (!canRoute(request.actor, policy)) throw new AppError("FORBIDDEN", "Your role does not allow this");
+  });
+}
+
+/** The signed-in actor of a route whose policy requires one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  return request.actor;
+}

@@ -1,0 +1,29 @@
+import type { DatabaseHandle } from "../db/database.ts";
+import type { Config } from "../lib/config.ts";
+import type { Mailer } from "../lib/mailer.ts";
+import type { Actor, RoutePolicy } from "../modules/auth/policy.ts";
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  config: Config;
+  mailer: Mailer;
+  /** The clock: tests may pass a fixed one; everything else reads `now()` from here. */
+  now: () => Date;
+  version: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    actor?: Actor;
+    csrfToken?: string;
+    sessionToken?: string;
+  }
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+}
+
+export const SESSION_COOKIE = "rxl_session";
