@@ -28,6 +28,8 @@ export interface OpenOptions {
   /** Embedded only: refuse when another process holds the folder (the default). */
   lock?: boolean;
   poolSize?: number;
+  /** Embedded only: start from a dumped data folder (tests start from a migrated template). */
+  loadDataDir?: Blob;
 }
 
 // Dates stay strings (no time-zone drift through JS Date); bigint counts and numerics become numbers.
@@ -39,7 +41,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openServer(options.databaseUrl, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir ?? "./data", options.lock ?? true);
+  return openEmbedded(options.dataDir ?? "./data", options.lock ?? true, options.loadDataDir);
 }
 
 async function openServer(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -53,7 +55,7 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
   };
 }
 
-async function openEmbedded(dataDir: string, lock: boolean): Promise<DatabaseHandle> {
+async function openEmbedded(dataDir: string, lock: boolean, loadDataDir?: Blob): Promise<DatabaseHandle> {
   let held: DataDirLock | undefined;
   let pglite: PGlite;
   const parsers = {
@@ -62,7 +64,7 @@ async function openEmbedded(dataDir: string, lock: boolean): Promise<DatabaseHan
     [pgliteTypes.NUMERIC]: toNumber,
   };
   if (dataDir === "memory") {
-    pglite = await PGlite.create({ parsers });
+    pglite = await PGlite.create({ parsers, ...(loadDataDir ? { loadDataDir } : {}) });
   } else {
     const folder = path.resolve(dataDir);
     fs.mkdirSync(folder, { recursive: true });

@@ -34,7 +34,9 @@ export function toJsonValue(value: unknown): unknown {
 }
 
 export function entryHash(prevHash: string, fields: ChainedFields): string {
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(fields)).digest("hex");
+  const { orgId, seq, at, actorId, actorLabel, entityType, entityId, action, before, after } = fields;
+  const covered: ChainedFields = { orgId, seq, at, actorId, actorLabel, entityType, entityId, action, before, after };
+  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(covered)).digest("hex");
 }
 
 export interface StoredEntry extends ChainedFields {

@@ -111,12 +111,10 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
       const row = info.lines; // the spreadsheet row: the header is row 1
       const { value, errors: rowErrors } = parseRosterRow(record, row);
       rowErrors.forEach(addError);
-      if (!value) continue;
-      const site = siteByCode.get(value.siteCode.toLowerCase());
-      if (!site) {
-        addError({ row, field: "site", message: `no site with code "${value.siteCode}"` });
-        continue;
-      }
+      const siteCode = (record.site ?? "").trim();
+      const site = siteByCode.get(siteCode.toLowerCase());
+      if (siteCode && !site) addError({ row, field: "site", message: `no site with code "${siteCode}"` });
+      if (!value || !site) continue;
       const earlierRow = rowOfEmployee.get(value.employeeId);
       if (earlierRow !== undefined) {
         addError({ row, field: "employee_id", message: `"${value.employeeId}" already appears in row ${earlierRow}` });
