@@ -86,6 +86,10 @@ console.log("\n=== summary ===");
 for (const r of results) console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ""}`);
 for (const s of skipped) console.log(`skipped ${s}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
-const failed = results.reduce((n, r) => n + r.failed, 0);
+let failed = results.reduce((n, r) => n + r.failed, 0);
+if (process.env.RXLADDER_REQUIRE_ALL_SUITES === "1" && skipped.length > 0) {
+  console.log("RXLADDER_REQUIRE_ALL_SUITES is set: each skipped suite counts as a failure.");
+  failed += skipped.length;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);

@@ -15,7 +15,7 @@ function newestMtime(target: string): number {
 }
 
 /** Builds web/dist when it is missing or older than the web sources. */
-async function buildWebIfStale() {
+export async function buildWebIfStale() {
   const root = path.resolve(WEB_DIST, "../..");
   const sources = Math.max(newestMtime(path.join(root, "web", "src")), newestMtime(path.join(root, "web", "index.html")), newestMtime(path.join(root, "vite.config.ts")));
   const built = fs.existsSync(path.join(WEB_DIST, "index.html")) ? fs.statSync(path.join(WEB_DIST, "index.html")).mtimeMs : 0;

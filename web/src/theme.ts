@@ -23,6 +23,10 @@ export const theme = createTheme({
   fontFamily:
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   headings: { fontWeight: "650" },
+  components: {
+    // Required fields are the norm here; optional ones say "(optional)" in their label instead.
+    InputWrapper: { defaultProps: { withAsterisk: false } },
+  },
 });
 
 /** Mantine's default dimmed (gray 6) and error (red 6) text fall below 4.5:1 on white. */

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useApiAction } from "../../api.ts";
@@ -64,7 +64,8 @@ export function ResetPasswordPage() {
               </Anchor>
             ) : null}
           </ErrorAlert>
-          <PasswordInput
+          <TextInput
+            type="password"
             label="New password"
             description={`At least ${MIN_PASSWORD_LENGTH} characters`}
             autoComplete="new-password"
@@ -73,7 +74,8 @@ export function ResetPasswordPage() {
             onChange={(event) => setPassword(event.currentTarget.value)}
             error={(isChecked && passwordProblem) || confirm.error?.fieldMessage("password")}
           />
-          <PasswordInput
+          <TextInput
+            type="password"
             label="Confirm new password"
             autoComplete="new-password"
             required

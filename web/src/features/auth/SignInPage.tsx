@@ -1,4 +1,4 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Anchor, Button, Stack, TextInput } from "@mantine/core";
 import { useState, type FormEvent } from "react";
 import { Link, Navigate, useLocation } from "react-router";
 import { useApiAction } from "../../api.ts";
@@ -34,7 +34,8 @@ export function SignInPage() {
             onChange={(event) => setEmail(event.currentTarget.value)}
             error={submit.error?.fieldMessage("email")}
           />
-          <PasswordInput
+          <TextInput
+            type="password"
             label="Password"
             autoComplete="current-password"
             required

@@ -134,7 +134,7 @@ export function EmploymentEventForm({ person, sites, reasons, onRecorded }: Empl
                 error={fieldError("separationType")}
               />
               <NativeSelect
-                label="Reason"
+                label="Reason (optional)"
                 value={reasonCode}
                 onChange={(event) => setReasonCode(event.currentTarget.value)}
                 data={[
@@ -147,7 +147,7 @@ export function EmploymentEventForm({ person, sites, reasons, onRecorded }: Empl
           ) : null}
         </SimpleGrid>
         <Textarea
-          label="Note"
+          label="Note (optional)"
           autosize
           minRows={2}
           maxRows={6}

@@ -99,7 +99,7 @@ export function ExitInterviewForm({ personId, reasons, onRecorded }: ExitIntervi
           </Group>
         </Radio.Group>
         <Textarea
-          label="Comments"
+          label="Comments (optional)"
           autosize
           minRows={3}
           maxRows={8}

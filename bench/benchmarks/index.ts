@@ -1,0 +1,5 @@
+import type { Benchmark } from "../harness.ts";
+import { rosterImport } from "./roster-import.ts";
+
+/** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
+export const BENCHMARKS: Benchmark[] = [rosterImport];

@@ -1,0 +1,167 @@
+import { randomBytes } from "node:crypto";
+import v8 from "node:v8";
+import vm from "node:vm";
+import pg from "pg";
+import { openDatabase, redactUrl, type DatabaseHandle } from "../src/db/database.ts";
+import { migrate } from "../src/db/migrate.ts";
+
+/** One number a benchmark reports. `ratio` is value ÷ baseline; a figure with a goal meets it when ratio ≤ goal. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  /** What the baseline measures, e.g. "COPY FROM STDIN". */
+  baselineName?: string;
+  ratio: number | null;
+  goal?: number;
+  meetsGoal?: boolean;
+  /** Every timed run, in the figure's unit, for readers who distrust a median. */
+  samples?: number[];
+  notes?: string;
+}
+
+export interface RunMetadata {
+  date: string;
+  node: string;
+  database: string;
+  cores: number;
+  cpu: string;
+  totalMemoryGb: number;
+  benchmarks: string[];
+}
+
+export interface BenchContext {
+  /** The migrated benchmark database, through the application's own connection layer. */
+  handle: DatabaseHandle;
+  /** URL of the benchmark database, for raw clients (COPY). */
+  databaseUrl: string;
+  log(message: string): void;
+}
+
+/** A benchmark is a named function returning figures; register it in bench/benchmarks/index.ts. */
+export interface Benchmark {
+  name: string;
+  description: string;
+  run(context: BenchContext): Promise<Figure[]>;
+}
+
+export function figure(fields: Omit<Figure, "ratio" | "meetsGoal">): Figure {
+  const ratio = fields.baseline ? fields.value / fields.baseline : null;
+  return {
+    ...fields,
+    ratio,
+    ...(fields.goal !== undefined && ratio !== null ? { meetsGoal: ratio <= fields.goal } : {}),
+  };
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export async function seconds<T>(work: () => Promise<T>): Promise<{ seconds: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
+v8.setFlagsFromString("--expose-gc");
+const collectGarbage = vm.runInNewContext("gc") as () => void;
+
+/** Full garbage collection, so memory figures start from live data only. */
+export function settleMemory(): void {
+  collectGarbage();
+  collectGarbage();
+}
+
+/** Samples resident set size while `work` runs; growth is the peak minus the size just before it started. */
+export async function peakRssGrowth<T>(work: () => Promise<T>, intervalMs = 5): Promise<{ growthBytes: number; result: T }> {
+  settleMemory();
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, intervalMs);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { growthBytes: peak - before, result };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const DEFAULT_SERVER_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface BenchDatabase {
+  handle: DatabaseHandle;
+  url: string;
+  name: string;
+  serverVersion: string;
+  drop(): Promise<void>;
+}
+
+/** Creates and migrates a database of its own on the server; `drop` removes it (safe to call twice). */
+export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
+  const name = `rxladder_bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`no PostgreSQL server answered at ${redactUrl(serverUrl)} (${(error as Error).message}); set DATABASE_URL`);
+  }
+  let serverVersion: string;
+  try {
+    serverVersion = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0].server_version;
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let handle: DatabaseHandle | undefined;
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    await handle?.close().catch(() => {});
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    await migrate(handle.db);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { handle, url: url.toString(), name, serverVersion, drop };
+}
+
+export function formatNumber(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined) return "–";
+  if (Math.abs(value) >= 100) return value.toFixed(0);
+  return value.toPrecision(digits);
+}
+
+/** The figures as an aligned text table. */
+export function figureTable(figures: Figure[]): string {
+  const header = ["figure", "value", "baseline", "ratio", "goal"];
+  const rows = figures.map((f) => [
+    f.name,
+    `${formatNumber(f.value)} ${f.unit}`,
+    f.baseline === null ? "–" : `${formatNumber(f.baseline)} ${f.unit}${f.baselineName ? ` (${f.baselineName})` : ""}`,
+    f.ratio === null ? "–" : `${f.ratio.toFixed(2)}×`,
+    f.goal === undefined ? "" : `≤ ${f.goal}× ${f.meetsGoal ? "met" : "NOT met"}`,
+  ]);
+  const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
