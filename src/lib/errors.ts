@@ -18,7 +18,7 @@ export interface FieldError {
   /** Field name, or column for imports. */
   field: string;
   message: string;
-  /** 1-based data row number (header excluded) for imports. */
+  /** Spreadsheet row for imports: the header is row 1, the first data row is row 2. */
   row?: number;
 }
 

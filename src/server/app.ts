@@ -62,7 +62,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, { root: WEB_DIST, index: ["index.html"] });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {

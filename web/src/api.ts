@@ -109,7 +109,12 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(response.status, "UNEXPECTED_RESPONSE", "The server sent an answer this page cannot read. Reload and try again.");
+  }
 }
 
 export const api = {

@@ -26,16 +26,22 @@ export const theme = createTheme({
   components: {
     // Required fields are the norm here; optional ones say "(optional)" in their label instead.
     InputWrapper: { defaultProps: { withAsterisk: false } },
+    // Links must be told apart from text without relying on colour alone.
+    Anchor: { defaultProps: { underline: "always" } },
   },
 });
 
-/** Mantine's default dimmed (gray 6) and error (red 6) text fall below 4.5:1 on white. */
+/**
+ * Mantine's default dimmed (gray 6) and error (red 6) text fall below 4.5:1 on white, and its
+ * input borders (gray 4) below the 3:1 that form controls need.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     "--mantine-color-dimmed": "var(--mantine-color-gray-7)",
     "--mantine-color-error": "var(--mantine-color-red-9)",
     "--mantine-color-placeholder": "var(--mantine-color-gray-6)",
+    "--mantine-color-default-border": "var(--mantine-color-gray-6)",
   },
   dark: {},
 });

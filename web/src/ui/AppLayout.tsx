@@ -1,11 +1,12 @@
 import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
-import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { Suspense, useEffect, useRef } from "react";
 import { Link, Outlet, useLocation, useMatch } from "react-router";
 import { fullName } from "../format.ts";
 import { roleLabel } from "../roles.ts";
 import { hasRole, useSession, useSessionContext } from "../session.tsx";
 import { Loading } from "./Loading.tsx";
+import { PageErrorBoundary } from "./PageErrorBoundary.tsx";
 import { navItems, type NavItem } from "./nav.ts";
 import classes from "./layout.module.css";
 
@@ -34,6 +35,7 @@ export function AppLayout() {
   const isMobile = useMediaQuery("(max-width: 47.99em)");
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const burgerRef = useRef<HTMLButtonElement>(null);
   const isFirstRender = useRef(true);
 
   useEffect(() => {
@@ -44,6 +46,12 @@ export function AppLayout() {
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo({ top: 0 });
   }, [location.pathname]);
+
+  useWindowEvent("keydown", (event) => {
+    if (event.key !== "Escape" || !isNavOpen) return;
+    nav.close();
+    burgerRef.current?.focus();
+  });
 
   const items = navItems.filter((item) => hasRole(session, item.roles));
 
@@ -59,6 +67,7 @@ export function AppLayout() {
         </a>
         <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger
+            ref={burgerRef}
             opened={isNavOpen}
             onClick={nav.toggle}
             hiddenFrom="sm"
@@ -100,9 +109,11 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main id={MAIN_ID} ref={mainRef} tabIndex={-1} className={classes.main}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,11 +1,13 @@
 import { Paper, Text } from "@mantine/core";
 import { Suspense } from "react";
-import { Outlet } from "react-router";
+import { Outlet, useLocation } from "react-router";
 import { Loading } from "./Loading.tsx";
+import { PageErrorBoundary } from "./PageErrorBoundary.tsx";
 import classes from "./layout.module.css";
 
 /** The frame of the pages used before signing in. */
 export function PublicLayout() {
+  const location = useLocation();
   return (
     <div className={classes.publicRoot}>
       <header className={classes.publicHeader}>
@@ -18,9 +20,11 @@ export function PublicLayout() {
       </header>
       <main className={classes.publicMain}>
         <Paper withBorder shadow="xs" p={{ base: "md", sm: "xl" }} radius="md">
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          <PageErrorBoundary key={location.pathname}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </PageErrorBoundary>
         </Paper>
       </main>
     </div>

@@ -25,7 +25,7 @@ export function ForgotPasswordPage() {
           <ErrorAlert error={request.error} />
           {isSent ? (
             <Alert color="ladderTeal" role="status" title="Check your e-mail">
-              If that address has an account, we sent a link. It expires soon, so use it today.
+              If that address has an account, we sent a link.
             </Alert>
           ) : null}
           <TextInput

@@ -76,7 +76,7 @@ export function ResetPasswordPage() {
           />
           <TextInput
             type="password"
-            label="Confirm new password"
+            label="Confirm password"
             autoComplete="new-password"
             required
             value={confirmation}

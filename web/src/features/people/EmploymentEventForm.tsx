@@ -80,7 +80,7 @@ export function EmploymentEventForm({ person, sites, reasons, onRecorded }: Empl
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record an employment event">
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <ErrorAlert error={record.error} />
         {recorded ? (

@@ -20,10 +20,10 @@ interface EmploymentHistoryProps {
   reasons: readonly SeparationReason[] | undefined;
 }
 
-/** Employment events, most recent first. */
+/** Employment events, most recent first; the API lists them oldest first, in the order they happened. */
 export function EmploymentHistory({ events, reasons }: EmploymentHistoryProps) {
   if (events.length === 0) return <Text>No employment events are recorded.</Text>;
-  const ordered = [...events].sort((a, b) => b.effectiveDate.localeCompare(a.effectiveDate));
+  const ordered = [...events].reverse();
   return (
     <Timeline active={ordered.length - 1} bulletSize={14} lineWidth={2}>
       {ordered.map((event) => (

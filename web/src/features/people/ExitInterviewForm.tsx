@@ -45,7 +45,7 @@ export function ExitInterviewForm({ personId, reasons, onRecorded }: ExitIntervi
   }));
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record an exit interview">
+    <form onSubmit={onSubmit} noValidate>
       <Stack gap="sm">
         <ErrorAlert error={record.error} />
         {isRecorded ? (

@@ -56,7 +56,7 @@ export function PersonRecordView({ record, headingOrder }: PersonRecordViewProps
         </Section>
       ) : null}
 
-      {exitInterviews ? (
+      {exitInterviews && (exitInterviews.length > 0 || person.status === "separated") ? (
         <Section title="Exit interviews" order={headingOrder}>
           <ExitInterviews interviews={exitInterviews} reasons={reasonItems} />
         </Section>

@@ -226,7 +226,10 @@ export function RosterPage() {
           <Pagination
             total={pageCount}
             value={Math.min(filters.page, pageCount)}
-            onChange={(page) => updateFilters({ page })}
+            onChange={(page) => {
+              updateFilters({ page });
+              window.scrollTo({ top: 0 });
+            }}
             siblings={1}
             boundaries={1}
             getItemProps={(page) => ({ "aria-label": `Page ${page}` })}

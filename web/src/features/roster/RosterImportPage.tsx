@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Input, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Input, Stack, Table, Text, Title } from "@mantine/core";
 import { useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useApiAction, useApiQuery, type ApiError, type ApiFieldError } from "../../api.ts";
@@ -67,8 +67,11 @@ function ImportProblems({ error, fileName }: { error: ApiError; fileName: string
   return (
     <Stack gap="sm">
       <Alert color="red" title="Nothing was imported" role="alert">
-        <Text size="sm">{error.message}</Text>
-        <Text size="sm">Fix the rows below in your spreadsheet, save it as CSV and check the file again.</Text>
+        {problems.length > 0 ? (
+          <Text size="sm">Fix the rows below in your spreadsheet, save it as CSV and check the file again.</Text>
+        ) : (
+          <Text size="sm">{error.message}</Text>
+        )}
       </Alert>
       {problems.length > 0 ? (
         <ScrollTable
@@ -193,8 +196,6 @@ export function RosterImportPage() {
     }
   };
 
-  const requiredCount = columns.data?.columns.filter((column) => column.required).length;
-
   return (
     <Page title="Import roster">
       <Section title="Prepare the file">
@@ -207,11 +208,6 @@ export function RosterImportPage() {
           <Button component="a" href={ROSTER_TEMPLATE_URL} variant="default">
             Download the CSV template
           </Button>
-          {requiredCount !== undefined ? (
-            <Badge variant="light" tt="none" fw={600} size="lg">
-              {requiredCount} required columns
-            </Badge>
-          ) : null}
         </Group>
         <ErrorAlert error={columns.error} onRetry={columns.reload} />
         {columns.isLoading && !columns.data ? <Loading label="Loading the column list…" /> : null}
@@ -225,7 +221,6 @@ export function RosterImportPage() {
             void submit(false);
           }}
           noValidate
-          aria-label="Upload a roster file"
         >
           <Stack gap="sm">
             <Input.Wrapper
