@@ -70,7 +70,7 @@ export function AuditPage() {
   const [verification, setVerification] = useState<AuditVerification>();
 
   const entries = [...(latest.data?.items ?? []), ...older];
-  const canLoadOlder = hasOlder && (latest.data?.items.length ?? 0) >= AUDIT_PAGE_SIZE;
+  const canLoadOlder = hasOlder && (latest.data?.items.length ?? 0) >= AUDIT_PAGE_SIZE && (entries.at(-1)?.seq ?? 0) > 1;
 
   const onLoadOlder = async () => {
     const oldest = entries.at(-1);

@@ -40,7 +40,7 @@ interface EmploymentEventFormProps {
 
 export function EmploymentEventForm({ person, sites, reasons, onRecorded }: EmploymentEventFormProps) {
   const kinds = KINDS_BY_STATUS[person.status];
-  const [kind, setKind] = useState<RecordableKind>(kinds[0]);
+  const [kind, setKind] = useState<RecordableKind | null>(null);
   const [effectiveDate, setEffectiveDate] = useState(todayIsoDate);
   const [siteId, setSiteId] = useState("");
   const [separationType, setSeparationType] = useState<SeparationType>("voluntary");
@@ -49,7 +49,7 @@ export function EmploymentEventForm({ person, sites, reasons, onRecorded }: Empl
   const [recorded, setRecorded] = useState<string>();
   const record = useApiAction(peopleApi.recordEvent);
 
-  const activeKind = kinds.includes(kind) ? kind : kinds[0];
+  const activeKind = kind && kinds.includes(kind) ? kind : kinds[0];
   const needsSite = activeKind === "transfer" || activeKind === "rehire";
   const isSeparation = activeKind === "separation";
   const siteChoices = activeKind === "transfer" ? sites.filter((site) => site.id !== person.siteId) : sites;
@@ -74,8 +74,12 @@ export function EmploymentEventForm({ person, sites, reasons, onRecorded }: Empl
     const result = await record.run(person.id, input);
     if (!result.ok) return;
     setRecorded(`${EVENT_LABELS[result.value.kind]} recorded.`);
-    setNote("");
+    setKind(null);
+    setEffectiveDate(todayIsoDate());
+    setSiteId("");
+    setSeparationType("voluntary");
     setReasonCode("");
+    setNote("");
     onRecorded();
   };
 

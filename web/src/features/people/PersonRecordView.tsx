@@ -66,7 +66,7 @@ export function PersonRecordView({ record, headingOrder }: PersonRecordViewProps
         <Section title="Record an employment event" order={headingOrder}>
           <ErrorAlert error={sites.error ?? reasons.error} title="Some choices could not be loaded" />
           <EmploymentEventForm
-            key={`${person.id}-${person.status}`}
+            key={person.id}
             person={person}
             sites={sites.data?.items ?? []}
             reasons={reasonItems ?? []}

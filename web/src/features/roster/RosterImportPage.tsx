@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Input, Stack, Table, Text, Title } from "@mantine/core";
-import { useRef, useState, type ReactNode } from "react";
+import { Fragment, useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useApiAction, useApiQuery, type ApiError, type ApiFieldError } from "../../api.ts";
 import { formatCount, formatDateTime } from "../../format.ts";
@@ -62,6 +62,20 @@ function rowLabel(row: number | undefined): string {
   return row === 1 ? "1 (header)" : String(row);
 }
 
+/** A column name that may wrap after its underscores on narrow screens; copying it gives the name unchanged. */
+function breakableColumnName(name: string): ReactNode {
+  return name.split("_").map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 ? (
+        <>
+          _<wbr />
+        </>
+      ) : null}
+      {part}
+    </Fragment>
+  ));
+}
+
 function ImportProblems({ error, fileName }: { error: ApiError; fileName: string }) {
   const problems: ApiFieldError[] = error.fields;
   return (
@@ -77,13 +91,15 @@ function ImportProblems({ error, fileName }: { error: ApiError; fileName: string
         <ScrollTable
           caption={`${formatCount(problems.length, "problem")} found in ${fileName}`}
           label="Problems found in the file"
-          minWidth={480}
+          minWidth={300}
         >
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Row</Table.Th>
               <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col">Problem</Table.Th>
+              <Table.Th scope="col" w="55%">
+                Problem
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -92,10 +108,10 @@ function ImportProblems({ error, fileName }: { error: ApiError; fileName: string
                 <Table.Td>{rowLabel(problem.row)}</Table.Td>
                 <Table.Td>
                   <Text component="code" ff="monospace" size="sm">
-                    {problem.field}
+                    {breakableColumnName(problem.field)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{problem.message}</Table.Td>
+                <Table.Td style={{ overflowWrap: "anywhere" }}>{problem.message}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
