@@ -28,6 +28,8 @@ export interface RunMetadata {
   cores: number;
   cpu: string;
   totalMemoryGb: number;
+  /** 1-minute load average when the run started: other work on the machine makes timings noisy. */
+  loadAverage: number;
   benchmarks: string[];
 }
 
@@ -55,6 +57,18 @@ export function figure(fields: Omit<Figure, "ratio" | "meetsGoal">): Figure {
   };
 }
 
+/** The figure with its numbers rounded for the results file (0.1 ms and 0.001× are plenty). */
+export function roundedFigure(f: Figure): Figure {
+  const round = (n: number, digits: number) => Number(n.toFixed(digits));
+  return {
+    ...f,
+    value: round(f.value, 4),
+    baseline: f.baseline === null ? null : round(f.baseline, 4),
+    ratio: f.ratio === null ? null : round(f.ratio, 3),
+    ...(f.samples ? { samples: f.samples.map((n) => round(n, 4)) } : {}),
+  };
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -76,20 +90,30 @@ export function settleMemory(): void {
   collectGarbage();
 }
 
-/** Samples resident set size while `work` runs; growth is the peak minus the size just before it started. */
-export async function peakRssGrowth<T>(work: () => Promise<T>, intervalMs = 5): Promise<{ growthBytes: number; result: T }> {
+/**
+ * Samples resident set size while `work` runs; growth is the peak minus the size just before it
+ * started. With `collectEveryMs`, a full GC runs that often, so the peak follows live data rather
+ * than when V8 chose to collect (without it, the same import varies by tens of MB).
+ */
+export async function peakRssGrowth<T>(work: () => Promise<T>, options: { sampleEveryMs?: number; collectEveryMs?: number } = {}): Promise<{ growthBytes: number; result: T }> {
   settleMemory();
   const before = process.memoryUsage.rss();
   let peak = before;
-  const timer = setInterval(() => {
+  const sample = () => {
     peak = Math.max(peak, process.memoryUsage.rss());
-  }, intervalMs);
+  };
+  const sampler = setInterval(sample, options.sampleEveryMs ?? 5);
+  const collector = options.collectEveryMs ? setInterval(() => {
+    sample();
+    collectGarbage();
+  }, options.collectEveryMs) : undefined;
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage.rss());
+    sample();
     return { growthBytes: peak - before, result };
   } finally {
-    clearInterval(timer);
+    clearInterval(sampler);
+    clearInterval(collector);
   }
 }
 
@@ -130,6 +154,13 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     try {
+      // pg's pool.end() resolves before its sockets have closed; a FORCE drop that terminates one of
+      // them makes the pool emit an error nobody listens to, which ends the process. Wait them out first.
+      for (let waited = 0; waited < 5000; waited += 50) {
+        const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+        if (Number(rows[0].n) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     } finally {
       await client.end();

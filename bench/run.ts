@@ -10,10 +10,11 @@ import os from "node:os";
 import path from "node:path";
 import { redactUrl } from "../src/db/database.ts";
 import { BENCHMARKS } from "./benchmarks/index.ts";
-import { createBenchDatabase, DEFAULT_SERVER_URL, figureTable, type BenchDatabase, type Figure, type RunMetadata } from "./harness.ts";
+import { createBenchDatabase, DEFAULT_SERVER_URL, figureTable, roundedFigure, type BenchDatabase, type Figure, type RunMetadata } from "./harness.ts";
 import { BENCH_DIR } from "./synthetic-org.ts";
 
 const RESULTS_FILE = path.join(BENCH_DIR, "results", "latest.json");
+let interrupted = false;
 
 function selectBenchmarks(names: string[]) {
   if (names.length === 0) return BENCHMARKS;
@@ -31,14 +32,14 @@ async function main(): Promise<void> {
   const benchmarks = selectBenchmarks(args);
   const serverUrl = process.env.DATABASE_URL || DEFAULT_SERVER_URL;
   const started = performance.now();
+  const loadAverage = os.loadavg()[0];
 
   let database: BenchDatabase | undefined;
-  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) process.exit(130);
     interrupted = true;
     console.error(`\n${signal}: dropping the benchmark database…`);
-    void (database?.drop() ?? Promise.resolve()).finally(() => process.exit(130));
+    if (database) void database.drop().finally(() => process.exit(130)); // else main drops it once created
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
@@ -46,6 +47,10 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     database = await createBenchDatabase(serverUrl);
+    if (interrupted) {
+      await database.drop();
+      process.exit(130);
+    }
     console.log(`database ${database.name} on ${redactUrl(serverUrl)} (PostgreSQL ${database.serverVersion})`);
     for (const benchmark of benchmarks) {
       console.log(`\n== ${benchmark.name}: ${benchmark.description}`);
@@ -64,19 +69,21 @@ async function main(): Promise<void> {
     cores: os.availableParallelism(),
     cpu: cpus[0]?.model.trim() ?? "unknown",
     totalMemoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverage: Math.round(loadAverage * 100) / 100,
     benchmarks: benchmarks.map((b) => b.name),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  fs.writeFileSync(RESULTS_FILE, JSON.stringify(figures.map((f) => ({ ...f, run })), null, 2) + "\n");
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify(figures.map((f) => ({ ...roundedFigure(f), run })), null, 2) + "\n");
 
   console.log(`\n${figureTable(figures)}\n`);
-  console.log(`${run.database}, Node ${run.node}, ${run.cores} cores (${run.cpu}); ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+  console.log(`${run.database}, Node ${run.node}, ${run.cores} cores (${run.cpu}), load ${run.loadAverage} at start; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
   console.log(`wrote ${path.relative(process.cwd(), RESULTS_FILE)}`);
   const missed = figures.filter((f) => f.meetsGoal === false);
   if (missed.length) console.log(`goal not met: ${missed.map((f) => f.name).join("; ")}`);
 }
 
 main().catch((error) => {
+  if (interrupted) return; // the signal handler is dropping the database and exits
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 });
