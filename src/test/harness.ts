@@ -46,6 +46,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await handle.close();
         const client = new pg.Client({ connectionString: serverUrl });
         await client.connect();
+        // The pool's sockets close shortly after end() resolves; let them go before forcing the drop.
+        for (let i = 0; i < 50; i++) {
+          const open = await client.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+          if (open.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await client.end();
       },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { canonicalJson, entryHash, GENESIS_HASH, verifyChain, type StoredEntry } from "./audit.rules.ts";
+import { canonicalJson, chainedJson, entryHash, GENESIS_HASH, verifyChain, type StoredEntry } from "./audit.rules.ts";
 
 function chain(n: number): StoredEntry[] {
   const entries: StoredEntry[] = [];
@@ -45,6 +45,16 @@ describe("audit hash chain", () => {
         if (original === value) return true;
         entries[index] = { ...entries[index], [field]: value };
         return verifyChain(entries)?.seq === index + 1;
+      }),
+    );
+  });
+
+  it("the entry JSON built from canonical payloads equals the canonical JSON of the whole entry", () => {
+    const payload = fc.option(fc.jsonValue(), { nil: null });
+    fc.assert(
+      fc.property(fc.string(), fc.option(fc.uuid(), { nil: null }), fc.string(), fc.nat(), payload, payload, (action, actorId, label, seq, before, after) => {
+        const fields = { orgId: "o", seq, at: "2026-01-01T00:00:00.000Z", actorId, actorLabel: label, entityType: "person", entityId: "p", action };
+        return chainedJson(fields, canonicalJson(before), canonicalJson(after)) === canonicalJson({ ...fields, before, after });
       }),
     );
   });

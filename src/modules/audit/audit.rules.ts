@@ -28,15 +28,26 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/** Plain JSON data as it will read back from jsonb (dates become strings, undefined disappears). */
-export function toJsonValue(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+export function entryHash(prevHash: string, fields: ChainedFields): string {
+  const { before, after, ...rest } = fields;
+  return chainHash(prevHash, chainedJson(rest, canonicalJson(before ?? null), canonicalJson(after ?? null)));
 }
 
-export function entryHash(prevHash: string, fields: ChainedFields): string {
-  const { orgId, seq, at, actorId, actorLabel, entityType, entityId, action, before, after } = fields;
-  const covered: ChainedFields = { orgId, seq, at, actorId, actorLabel, entityType, entityId, action, before, after };
-  return createHash("sha256").update(prevHash).update("\n").update(canonicalJson(covered)).digest("hex");
+/**
+ * The canonical JSON of an entry's covered fields, built from before/after already in canonical
+ * form, so a bulk append canonicalizes each payload once. Equal to canonicalJson(fields).
+ */
+export function chainedJson(fields: Omit<ChainedFields, "before" | "after">, beforeJson: string, afterJson: string): string {
+  const s = JSON.stringify;
+  return (
+    `{"action":${s(fields.action)},"actorId":${s(fields.actorId)},"actorLabel":${s(fields.actorLabel)},"after":${afterJson},` +
+    `"at":${s(fields.at)},"before":${beforeJson},"entityId":${s(fields.entityId)},"entityType":${s(fields.entityType)},` +
+    `"orgId":${s(fields.orgId)},"seq":${s(fields.seq)}}`
+  );
+}
+
+export function chainHash(prevHash: string, json: string): string {
+  return createHash("sha256").update(prevHash).update("\n").update(json).digest("hex");
 }
 
 export interface StoredEntry extends ChainedFields {

@@ -175,22 +175,28 @@ async function writeBatch(
 ) {
   const ids = batch.map((b) => b.value.employeeId);
   const emails = batch.map((b) => b.value.email);
-  const columns = ["id", "employee_id", "first_name", "last_name", "email", "phone", "hire_date", "site_id", "role", "status", "separation_date", "separation_type", "separation_reason"] as const;
-  const existing = new Map<string, PersonRow>(
-    (await tx.selectFrom("people").select(columns).where("org_id", "=", actor.orgId).where("employee_id", "in", ids).execute()).map((p) => [p.employee_id, p]),
-  );
+  // LATERAL … LIMIT 1 keeps each lookup on the unique index even while the planner's row
+  // estimates are stale from the rows this same transaction has just added.
+  const found = await sql<PersonRow>`
+    SELECT p.* FROM unnest(${ids}::text[]) AS k(employee_id)
+    CROSS JOIN LATERAL (
+      SELECT id, employee_id, first_name, last_name, email, phone, hire_date::text AS hire_date, site_id, role, status,
+             separation_date::text AS separation_date, separation_type, separation_reason
+      FROM people WHERE org_id = ${actor.orgId} AND employee_id = k.employee_id LIMIT 1
+    ) AS p`.execute(tx);
+  const existing = new Map<string, PersonRow>(found.rows.map((p) => [p.employee_id, p]));
   // An address may belong to one person only.
-  const holders = await tx
-    .selectFrom("people")
-    .select(["employee_id", sql<string>`lower(email)`.as("email")])
-    .where("org_id", "=", actor.orgId)
-    .where(sql`lower(email)`, "in", emails)
-    .execute();
+  const holders = (
+    await sql<{ email: string; employee_id: string }>`
+      SELECT k.email, p.employee_id FROM unnest(${emails}::text[]) AS k(email)
+      CROSS JOIN LATERAL (SELECT employee_id FROM people WHERE org_id = ${actor.orgId} AND lower(email) = k.email LIMIT 1) AS p`.execute(tx)
+  ).rows;
   const holderOfEmail = new Map(holders.map((h) => [h.email, h.employee_id]));
+  const inBatch = new Set(ids);
   let conflicts = 0;
   for (const { row, value } of batch) {
     const holder = holderOfEmail.get(value.email);
-    if (holder && holder !== value.employeeId && !ids.includes(holder)) {
+    if (holder && holder !== value.employeeId && !inBatch.has(holder)) {
       addError({ row, field: "email", message: `"${value.email}" belongs to employee ${holder}` });
       conflicts++;
     }
@@ -220,11 +226,21 @@ async function writeBatch(
   const todayAt = (siteId: string) => dateInZone(now, zoneOf.get(siteId) ?? "UTC");
 
   if (creates.length > 0) {
-    const inserted = await tx
-      .insertInto("people")
-      .values(creates.map((c) => ({ ...c, org_id: actor.orgId, created_at: now, updated_at: now })))
-      .returning(["id", "employee_id"])
-      .execute();
+    const col = <K extends keyof PersonFields>(key: K) => creates.map((c) => c[key]);
+    // One array per column: a 1,000-row insert is one short statement with 12 parameters.
+    const inserted = (
+      await sql<{ id: string; employee_id: string }>`
+        INSERT INTO people (org_id, employee_id, first_name, last_name, email, phone, hire_date, site_id, role, status,
+                            separation_date, separation_type, separation_reason, created_at, updated_at)
+        SELECT ${actor.orgId}, v.employee_id, v.first_name, v.last_name, v.email, v.phone, v.hire_date::date, v.site_id::uuid,
+               v.role, v.status, v.separation_date::date, v.separation_type, v.separation_reason, ${now}, ${now}
+        FROM unnest(
+          ${col("employee_id")}::text[], ${col("first_name")}::text[], ${col("last_name")}::text[], ${col("email")}::text[],
+          ${col("phone")}::text[], ${col("hire_date")}::text[], ${col("site_id")}::text[], ${col("role")}::text[],
+          ${col("status")}::text[], ${col("separation_date")}::text[], ${col("separation_type")}::text[], ${col("separation_reason")}::text[]
+        ) AS v(employee_id, first_name, last_name, email, phone, hire_date, site_id, role, status, separation_date, separation_type, separation_reason)
+        RETURNING id, employee_id`.execute(tx)
+    ).rows;
     const idOf = new Map(inserted.map((p) => [p.employee_id, p.id]));
     for (const fields of creates) {
       const personId = idOf.get(fields.employee_id)!;
@@ -259,23 +275,16 @@ async function writeBatch(
   }
 
   if (events.length > 0) {
-    await tx
-      .insertInto("employment_events")
-      .values(
-        events.map(({ person_id, change }) => ({
-          org_id: actor.orgId,
-          person_id,
-          kind: change.kind,
-          effective_date: change.effectiveDate,
-          site_id: change.siteId ?? null,
-          from_site_id: change.fromSiteId ?? null,
-          separation_type: change.separationType ?? null,
-          reason_code: change.reasonCode ?? null,
-          note: "roster import",
-          created_at: now,
-        })),
-      )
-      .execute();
+    const col = <T>(pick: (e: (typeof events)[number]) => T) => events.map(pick);
+    await sql`
+      INSERT INTO employment_events (org_id, person_id, kind, effective_date, site_id, from_site_id, separation_type, reason_code, note, created_at)
+      SELECT ${actor.orgId}, v.person_id::uuid, v.kind, v.effective_date::date, v.site_id::uuid, v.from_site_id::uuid,
+             v.separation_type, v.reason_code, 'roster import', ${now}
+      FROM unnest(
+        ${col((e) => e.person_id)}::text[], ${col((e) => e.change.kind)}::text[], ${col((e) => e.change.effectiveDate)}::text[],
+        ${col((e) => e.change.siteId ?? null)}::text[], ${col((e) => e.change.fromSiteId ?? null)}::text[],
+        ${col((e) => e.change.separationType ?? null)}::text[], ${col((e) => e.change.reasonCode ?? null)}::text[]
+      ) AS v(person_id, kind, effective_date, site_id, from_site_id, separation_type, reason_code)`.execute(tx);
   }
   if (newManagers.length > 0) {
     await tx.insertInto("manager_sites").values(newManagers).onConflict((oc) => oc.doNothing()).execute();
