@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import type { PersonStatus, Role, SeparationType, SiteSetting } from "../src/db/schema.ts";
 import { addDays, addYears, compareDates, isValidTimeZone, type IsoDate } from "../src/lib/dates.ts";
 import { FIRST_NAMES, LAST_NAMES, Random } from "../src/lib/random.ts";
-import { ROSTER_COLUMNS, SEPARATION_REASONS, type RosterColumn } from "../src/modules/roster/index.ts";
+import { ROSTER_COLUMNS, SEPARATION_REASONS, type RosterColumn, type RosterRow } from "../src/modules/roster/index.ts";
 
 /** Bump when the output for the same options changes, so cached files are regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -43,20 +43,8 @@ export interface SyntheticSite {
   timeZone: string;
 }
 
-export interface SyntheticPerson {
-  employeeId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  siteCode: string;
-  hireDate: IsoDate;
-  role: Role;
-  phone: string | null;
-  status: PersonStatus;
-  separationDate: IsoDate | null;
-  separationType: SeparationType | null;
-  separationReason: string | null;
-}
+/** A generated person: exactly what one roster CSV row holds. */
+export type SyntheticPerson = RosterRow;
 
 export interface SyntheticOrganization {
   options: SyntheticOrgOptions;

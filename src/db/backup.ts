@@ -20,8 +20,14 @@ export const BACKUP_TABLES = [
   "audit_log",
   "audit_heads",
   "roster_imports",
+  "ladder_frameworks",
+  "person_levels",
+  "evidence_files",
+  "competency_signoffs",
+  "certification_holdings",
+  "promotions",
 ] as const;
-const EPHEMERAL_TABLES = ["sessions", "login_attempts", "password_resets"] as const;
+export const EPHEMERAL_TABLES = ["sessions", "login_attempts", "password_resets"] as const;
 const FORMAT = "rxladder-backup";
 const BATCH = 1000;
 
@@ -30,6 +36,20 @@ interface Header {
   version: 1;
   createdAt: string;
   migrations: string[];
+}
+
+/** Binary columns travel as base64 in the JSON lines. */
+function encodeValue(value: unknown, dataType: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (dataType === "bytea") return Buffer.from(value as Uint8Array).toString("base64");
+  return value;
+}
+
+function decodeValue(value: unknown, dataType: string | undefined): unknown {
+  if (value === null) return null;
+  if (dataType === "bytea") return Buffer.from(value as string, "base64");
+  if (dataType === "jsonb" || dataType === "json") return JSON.stringify(value);
+  return value;
 }
 
 async function columnsOf(db: Db, table: string) {
@@ -65,7 +85,7 @@ async function* backupLines(db: Db, counts: Record<string, number>) {
       let offset = 0;
       for (;;) {
         const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2 LIMIT ${BATCH} OFFSET ${offset}`.execute(db);
-        for (const row of rows.rows) yield JSON.stringify(columns.map((c) => row[c.column_name] ?? null)) + "\n";
+        for (const row of rows.rows) yield JSON.stringify(columns.map((c) => encodeValue(row[c.column_name], c.data_type))) + "\n";
         counts[table] += rows.rows.length;
         if (rows.rows.length < BATCH) break;
         offset += BATCH;
@@ -103,8 +123,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     let batch: unknown[][] = [];
     const flush = async () => {
       if (!batch.length) return;
-      const jsonColumns = columns.map((c) => types.get(c) === "jsonb" || types.get(c) === "json");
-      const values = batch.map((row) => sql`(${sql.join(row.map((v, i) => (jsonColumns[i] && v !== null ? JSON.stringify(v) : v)))})`);
+      const columnTypes = columns.map((c) => types.get(c));
+      const values = batch.map((row) => sql`(${sql.join(row.map((v, i) => decodeValue(v, columnTypes[i])))})`);
       await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) VALUES ${sql.join(values)}`.execute(tx);
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
