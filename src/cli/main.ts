@@ -11,6 +11,9 @@ import { exportAuditCsv, verifyAuditChain } from "../modules/audit/index.ts";
 import { getOrganizationBySlug } from "../modules/orgs/index.ts";
 import { exportRosterCsv, importRoster } from "../modules/roster/index.ts";
 import { serve } from "./serve.ts";
+import { organizationEligibility } from "../modules/ladder/ladder-views.ts";
+import { stringify } from "csv-stringify";
+import { Readable } from "node:stream";
 import { createOrganizationWithAdmin } from "./create-organization-with-admin.ts";
 
 const config = loadConfig();
@@ -136,6 +139,33 @@ audit
     withDatabase(async ({ db }) => {
       const organization = await getOrganizationBySlug(db, options.org);
       await pipeline(exportAuditCsv(db, organization.id), process.stdout);
+    }),
+  );
+
+program
+  .command("eligibility")
+  .description("everyone's next core level and whether they are eligible, with what is missing")
+  .requiredOption("--org <slug>", "organization")
+  .option("--format <format>", "table or csv", "table")
+  .action((options: { org: string; format: string }) =>
+    withDatabase(async ({ db }) => {
+      const organization = await getOrganizationBySlug(db, options.org);
+      const rows = await organizationEligibility(db, organization.id, new Date());
+      if (options.format === "csv") {
+        const columns = ["employee_id", "name", "site", "current_level", "next_level", "eligible", "percent", "missing", "expiring"];
+        await pipeline(
+          Readable.from(rows.map((r) => [r.employeeId, r.name, r.site, r.currentLevel, r.nextLevel, r.eligible ? "yes" : "no", r.percent, r.missing.join("; "), r.expiring.join("; ")])).pipe(stringify({ header: true, columns })),
+          process.stdout,
+        );
+        return;
+      }
+      if (options.format !== "table") throw new AppError("VALIDATION_FAILED", `unknown format "${options.format}"; use table or csv`);
+      for (const r of rows) {
+        const status = r.nextLevel ? (r.eligible ? "ELIGIBLE" : `${r.percent}%`) : "top level";
+        console.log(`${r.employeeId.padEnd(10)} ${r.name.padEnd(24)} ${r.site.padEnd(8)} ${(r.currentLevel || "(no level)").padEnd(28)} → ${(r.nextLevel || "-").padEnd(28)} ${status}${r.missing.length ? `  missing: ${r.missing.join("; ")}` : ""}`);
+      }
+      const eligible = rows.filter((r) => r.eligible).length;
+      console.log(`\n${rows.length} people; ${eligible} eligible for their next level.`);
     }),
   );
 

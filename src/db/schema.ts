@@ -150,6 +150,110 @@ export interface RosterImportsTable {
   imported_at: Timestamp;
 }
 
+export interface LadderFrameworksTable {
+  id: Generated<string>;
+  org_id: string;
+  version: number;
+  status: "draft" | "published";
+  definition: unknown;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  published_at: Date | string | null;
+}
+
+export interface PersonLevelsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  track_code: string;
+  level_code: string;
+  started_on: DateString;
+  ended_on: DateString | null;
+  promotion_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface EvidenceFilesTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  uploaded_by: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+export interface CompetencySignoffsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  competency_code: string;
+  step_code: string | null;
+  proficiency: number | null;
+  assessor_id: string;
+  assessor_role: string;
+  signed_at: Date;
+  valid_until: DateString | null;
+  evidence_note: string | null;
+  evidence_file_id: string | null;
+  signature: string;
+  framework_version: number;
+  revokes_id: string | null;
+  revocation_reason: string | null;
+}
+
+export type VerificationStatus = "unverified" | "verified" | "rejected";
+
+export interface CertificationHoldingsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  certification_code: string;
+  number: string | null;
+  issuer: string | null;
+  state: string | null;
+  earned_on: DateString;
+  expires_on: DateString | null;
+  verification_status: Generated<VerificationStatus>;
+  verified_by: string | null;
+  verified_at: Date | null;
+  evidence_file_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type PromotionKind = "promotion" | "track-change" | "demotion";
+export type PromotionStatus = "nominated" | "approved" | "rejected" | "withdrawn";
+
+export interface PromotionsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  kind: PromotionKind;
+  from_track: string | null;
+  from_level: string | null;
+  to_track: string;
+  to_level: string;
+  status: PromotionStatus;
+  effective_date: DateString;
+  pay_change_cents: number | null;
+  nominated_by: string;
+  nominated_at: Date;
+  nomination_note: string | null;
+  eligible_at_nomination: boolean;
+  eligibility_snapshot: unknown;
+  override_justification: string | null;
+  framework_version: number;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -169,6 +273,12 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   roster_imports: RosterImportsTable;
+  ladder_frameworks: LadderFrameworksTable;
+  person_levels: PersonLevelsTable;
+  evidence_files: EvidenceFilesTable;
+  competency_signoffs: CompetencySignoffsTable;
+  certification_holdings: CertificationHoldingsTable;
+  promotions: PromotionsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -2,6 +2,7 @@
 export type ErrorCode =
   | "VALIDATION_FAILED"
   | "IMPORT_INVALID"
+  | "NOT_ELIGIBLE"
   | "NOT_FOUND"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"

@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { auditRoutes } from "../modules/audit/audit.routes.ts";
 import { authRoutes } from "../modules/auth/auth.routes.ts";
 import { rosterRoutes } from "../modules/roster/roster.routes.ts";
+import { ladderRoutes } from "../modules/ladder/ladder.routes.ts";
+import { certificationRoutes } from "../modules/certifications/certifications.routes.ts";
+import { promotionRoutes } from "../modules/promotions/promotions.routes.ts";
 import { registerAuthHooks } from "./auth-hooks.ts";
 import type { AppDeps } from "./context.ts";
 import { errorBody, handleError } from "./errors.ts";
@@ -59,6 +62,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   authRoutes(app);
   rosterRoutes(app);
   auditRoutes(app);
+  ladderRoutes(app);
+  certificationRoutes(app);
+  promotionRoutes(app);
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from "react";
 import { Route, Routes } from "react-router";
+import { PROMOTION_ROLES, TEAM_ROLES } from "./roles.ts";
 import { AppLayout } from "./ui/AppLayout.tsx";
 import { RequireRole, RequireSession } from "./ui/guards.tsx";
 import { PublicLayout } from "./ui/PublicLayout.tsx";
@@ -17,6 +18,11 @@ const RosterPage = lazyPage(() => import("./features/people/RosterPage.tsx"), (m
 const PersonPage = lazyPage(() => import("./features/people/PersonPage.tsx"), (m) => m.PersonPage);
 const RosterImportPage = lazyPage(() => import("./features/roster/RosterImportPage.tsx"), (m) => m.RosterImportPage);
 const AuditPage = lazyPage(() => import("./features/audit/AuditPage.tsx"), (m) => m.AuditPage);
+const MyLadderPage = lazyPage(() => import("./features/ladder/MyLadderPage.tsx"), (m) => m.MyLadderPage);
+const PersonLadderPage = lazyPage(() => import("./features/ladder/PersonLadderPage.tsx"), (m) => m.PersonLadderPage);
+const TeamPage = lazyPage(() => import("./features/ladder/TeamPage.tsx"), (m) => m.TeamPage);
+const SignOffPage = lazyPage(() => import("./features/ladder/SignOffPage.tsx"), (m) => m.SignOffPage);
+const PromotionsPage = lazyPage(() => import("./features/promotions/PromotionsPage.tsx"), (m) => m.PromotionsPage);
 const NotFoundPage = lazyPage(() => import("./features/errors/NotFoundPage.tsx"), (m) => m.NotFoundPage);
 
 export function App() {
@@ -39,6 +45,26 @@ export function App() {
             }
           />
           <Route path="/people/:id" element={<PersonPage />} />
+          <Route path="/people/:id/ladder" element={<PersonLadderPage />} />
+          <Route path="/ladder" element={<MyLadderPage />} />
+          {/* Open to every role: technicians holding a senior level assess peers; the page lists whom. */}
+          <Route path="/sign-off" element={<SignOffPage />} />
+          <Route
+            path="/team"
+            element={
+              <RequireRole roles={TEAM_ROLES}>
+                <TeamPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/promotions"
+            element={
+              <RequireRole roles={PROMOTION_ROLES}>
+                <PromotionsPage />
+              </RequireRole>
+            }
+          />
           <Route
             path="/roster/import"
             element={

@@ -31,3 +31,13 @@ export function formatCount(count: number, singular: string, plural = `${singula
 export function fullName(person: { firstName: string; lastName: string }): string {
   return `${person.firstName} ${person.lastName}`;
 }
+
+/** A span of days as "12 days", "7 months" or "2 years 3 months" (months of 30.44 days). */
+export function formatDuration(days: number): string {
+  if (days < 31) return formatCount(Math.max(0, days), "day");
+  const months = Math.floor(days / 30.44);
+  if (months < 12) return formatCount(months, "month");
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  return rest === 0 ? formatCount(years, "year") : `${formatCount(years, "year")} ${formatCount(rest, "month")}`;
+}

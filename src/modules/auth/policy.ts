@@ -57,6 +57,8 @@ export const routePolicies = {
   "sites.write": (actor: Actor) => isAdmin(actor),
   "audit.read": (actor: Actor) => isAdmin(actor),
   "accounts.manage": (actor: Actor) => isAdmin(actor),
+  "ladder.team": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist",
+  "promotions.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
 } satisfies Record<string, (actor: Actor) => boolean>;
 
 export type RoutePolicy = keyof typeof routePolicies;

@@ -1,4 +1,4 @@
-import type { Role } from "../roles.ts";
+import { ASSESSOR_ROLES, PROMOTION_ROLES, TEAM_ROLES, type Role } from "../roles.ts";
 
 export interface NavItem {
   label: string;
@@ -12,6 +12,10 @@ export interface NavItem {
 /** The main navigation, in display order; features add their entries here. */
 export const navItems: NavItem[] = [
   { label: "Home", to: "/", end: true },
+  { label: "My ladder", to: "/ladder" },
+  { label: "Sign off", to: "/sign-off", roles: ASSESSOR_ROLES },
+  { label: "Team readiness", to: "/team", roles: TEAM_ROLES },
+  { label: "Promotions", to: "/promotions", roles: PROMOTION_ROLES },
   { label: "Roster", to: "/people", roles: ["pharmacist", "manager", "admin"] },
   { label: "Import roster", to: "/roster/import", roles: ["admin"] },
   { label: "Audit log", to: "/audit", roles: ["admin"] },

@@ -1,4 +1,4 @@
-import type { Role } from "../../roles.ts";
+import { ASSESSOR_ROLES, PROMOTION_ROLES, TEAM_ROLES, type Role } from "../../roles.ts";
 
 export interface HomeCard {
   title: string;
@@ -12,6 +12,29 @@ export interface HomeCard {
 
 /** The home page's shortcuts, in display order; features add their cards here. */
 export const homeCards: HomeCard[] = [
+  {
+    title: "My ladder",
+    description: "Where you are, what you still need for the next level, and your certifications and competencies.",
+    to: "/ladder",
+  },
+  {
+    title: "Sign off",
+    description: "Sign off checklist steps and competencies you observed, with your password as the e-signature.",
+    to: "/sign-off",
+    roles: ASSESSOR_ROLES,
+  },
+  {
+    title: "Team readiness",
+    description: "Who is ready for their next level, what is missing and what expires soon.",
+    to: "/team",
+    roles: TEAM_ROLES,
+  },
+  {
+    title: "Promotions",
+    description: "Nominations waiting for your decision, with the requirements met at nomination.",
+    to: "/promotions",
+    roles: PROMOTION_ROLES,
+  },
   {
     title: "Roster",
     description: "Find people, see employment history and record transfers, leave and separations.",

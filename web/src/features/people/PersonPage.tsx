@@ -21,11 +21,16 @@ export function PersonPage() {
     <Page
       title={record.data ? fullName(record.data.person) : "Person"}
       actions={
-        canOpenRoster ? (
-          <Anchor component={Link} to="/people">
-            Back to the roster
+        <>
+          <Anchor component={Link} to={`/people/${encodeURIComponent(id)}/ladder`}>
+            Career ladder
           </Anchor>
-        ) : null
+          {canOpenRoster ? (
+            <Anchor component={Link} to="/people">
+              Back to the roster
+            </Anchor>
+          ) : null}
+        </>
       }
     >
       <PersonRecordView record={record} headingOrder={2} />

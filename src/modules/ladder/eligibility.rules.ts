@@ -1,0 +1,208 @@
+import { addMonths, compareDates, daysBetween, wholeYearsBetween, type IsoDate } from "../../lib/dates.ts";
+import { findCertification, type CertificationDef } from "../certifications/catalog.ts";
+import { EXPIRING_SOON_DAYS, holdingState, type Holding } from "../certifications/certifications.rules.ts";
+import { PROFICIENCY_SCALE, type FrameworkDefinition, type LevelDef, type Proficiency, type Requirement, type TrackDef } from "./framework.types.ts";
+
+/** Everything the engine knows about one person; filled from the database by `loadPersonFacts`. */
+export interface PersonFacts {
+  personId: string;
+  hireDate: IsoDate;
+  /** Levels held, current ones with endedOn null. */
+  levels: { track: string; level: string; startedOn: IsoDate; endedOn: IsoDate | null }[];
+  certifications: Holding[];
+  /** Effective (not revoked) sign-offs. A null stepCode signs the whole competency. */
+  signoffs: { competency: string; stepCode: string | null; proficiency: Proficiency; signedOn: IsoDate; validUntil: IsoDate | null }[];
+  kpis: { kpi: string; periodEnd: IsoDate; value: number }[];
+  /** One average rating (1–4) per monthly evaluation. */
+  evaluations: { month: IsoDate; average: number }[];
+  trainings: { training: string; completedOn: IsoDate; expiresOn: IsoDate | null }[];
+  mentoringHours: number;
+}
+
+export type RequirementStatus = "met" | "missing" | "expiring";
+
+export interface RequirementResult {
+  kind: Requirement["kind"];
+  label: string;
+  status: RequirementStatus;
+  reason: string;
+  /** 0–1: how far along the person is; 1 when met. */
+  progress: number;
+  expiresOn: IsoDate | null;
+}
+
+export interface Eligibility {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  eligible: boolean;
+  /** 0–100: the mean progress over the level's requirements. */
+  percent: number;
+  requirements: RequirementResult[];
+  nextSteps: string[];
+}
+
+export interface EngineContext {
+  framework: FrameworkDefinition;
+  certification?: (code: string) => CertificationDef | undefined;
+}
+
+const clamp = (x: number) => (Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0);
+const proficiencyLabel = (p: number) => `${PROFICIENCY_SCALE.find((s) => s.value === p)?.label ?? "Level"} (${p})`;
+const soon = (date: IsoDate | null, today: IsoDate) => date !== null && daysBetween(today, date) <= EXPIRING_SOON_DAYS;
+
+function levelName(framework: FrameworkDefinition, ref: string): string {
+  const [trackCode, levelCode] = ref.split("/");
+  const track = framework.tracks.find((t) => t.code === trackCode);
+  return track?.levels.find((l) => l.code === levelCode)?.name ?? ref;
+}
+
+function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: EngineContext, today: IsoDate): RequirementResult {
+  const base = { kind: requirement.kind, expiresOn: null as IsoDate | null };
+  switch (requirement.kind) {
+    case "certification": {
+      const lookup = ctx.certification ?? findCertification;
+      const names = requirement.anyOf.map((code) => lookup(code)?.name ?? code);
+      const label = requirement.label ?? (names.length === 1 ? names[0] : `One of: ${names.join(", ")}`);
+      const candidates = facts.certifications.filter((h) => requirement.anyOf.includes(h.certificationCode));
+      const counted = candidates
+        .map((h) => ({ h, def: lookup(h.certificationCode), state: holdingState(h, lookup(h.certificationCode), today) }))
+        .filter(({ h, state, def }) => h.verificationStatus === "verified" && (state === "active" || state === "expiring") && (def?.requires ?? []).every((code) => facts.certifications.some((o) => o.certificationCode === code && o.verificationStatus === "verified" && holdingState(o, lookup(code), today) !== "expired")));
+      const best = counted.sort((a, b) => compareDates(b.h.expiresOn ?? "9999-12-31", a.h.expiresOn ?? "9999-12-31"))[0];
+      if (best) {
+        const expires = best.h.expiresOn ?? null;
+        return { ...base, label, status: best.state === "expiring" ? "expiring" : "met", progress: 1, expiresOn: expires, reason: expires ? `${best.def?.name ?? best.h.certificationCode}, valid until ${expires}` : `${best.def?.name ?? best.h.certificationCode} held` };
+      }
+      const pending = candidates.find((h) => h.verificationStatus === "unverified" && holdingState(h, lookup(h.certificationCode), today) !== "expired");
+      if (pending) return { ...base, label, status: "missing", progress: 0.5, reason: `${lookup(pending.certificationCode)?.name ?? pending.certificationCode} is recorded and awaits verification` };
+      const expired = candidates.find((h) => holdingState(h, lookup(h.certificationCode), today) === "expired");
+      if (expired) return { ...base, label, status: "missing", progress: 0, expiresOn: expired.expiresOn, reason: `${lookup(expired.certificationCode)?.name ?? expired.certificationCode} expired on ${expired.expiresOn}; renew or reinstate it` };
+      return { ...base, label, status: "missing", progress: 0, reason: `Not held yet: earn ${names.join(" or ")}` };
+    }
+    case "competency": {
+      const def = ctx.framework.competencies.find((c) => c.code === requirement.competency);
+      const label = `${def?.name ?? requirement.competency} at ${proficiencyLabel(requirement.minProficiency)}`;
+      const valid = (s: PersonFacts["signoffs"][number]) => s.validUntil === null || compareDates(s.validUntil, today) >= 0;
+      const whole = facts.signoffs.filter((s) => s.competency === requirement.competency && s.stepCode === null);
+      const current = whole.filter(valid).sort((a, b) => b.proficiency - a.proficiency || compareDates(b.signedOn, a.signedOn));
+      const enough = current.find((s) => s.proficiency >= requirement.minProficiency);
+      if (enough) {
+        const status = soon(enough.validUntil, today) ? "expiring" : "met";
+        const until = enough.validUntil ? `, valid until ${enough.validUntil}` : "";
+        return { ...base, label, status, progress: 1, expiresOn: enough.validUntil, reason: `Signed off at ${proficiencyLabel(enough.proficiency)} on ${enough.signedOn}${until}${status === "expiring" ? ": book the re-evaluation" : ""}` };
+      }
+      const lapsed = whole.filter((s) => !valid(s) && s.proficiency >= requirement.minProficiency).sort((a, b) => compareDates(b.validUntil!, a.validUntil!))[0];
+      const steps = def?.steps ?? [];
+      const signedSteps = new Set(facts.signoffs.filter((s) => s.competency === requirement.competency && s.stepCode !== null && valid(s)).map((s) => s.stepCode));
+      const done = steps.filter((s) => signedSteps.has(s.code)).length;
+      // Progress is the best of what still counts: a lower valid sign-off, or signed checklist steps.
+      const progress = Math.max(current[0] ? clamp(current[0].proficiency / requirement.minProficiency) : 0, clamp((done / Math.max(steps.length, 1)) * 0.9));
+      const reason = lapsed
+        ? `Sign-off expired on ${lapsed.validUntil}: re-evaluation needed`
+        : current[0]
+          ? `Signed at ${proficiencyLabel(current[0].proficiency)}; needs ${proficiencyLabel(requirement.minProficiency)}`
+          : done > 0
+            ? `${done} of ${steps.length} checklist steps signed; then a sign-off of the whole competency`
+            : "Not signed off yet";
+      return { ...base, label, status: "missing", progress, expiresOn: lapsed?.validUntil ?? null, reason };
+    }
+    case "kpi": {
+      const from = addMonths(today, -requirement.windowMonths);
+      const values = facts.kpis.filter((k) => k.kpi === requirement.kpi && compareDates(k.periodEnd, from) > 0 && compareDates(k.periodEnd, today) <= 0);
+      const label = requirement.label ?? `${requirement.kpi} ${requirement.comparator} ${requirement.threshold} over ${requirement.windowMonths} months`;
+      if (values.length === 0) return { ...base, label, status: "missing", progress: 0, reason: `No ${requirement.kpi} figures in the last ${requirement.windowMonths} months` };
+      const mean = values.reduce((sum, k) => sum + k.value, 0) / values.length;
+      const rounded = Math.round(mean * 100) / 100;
+      const met = requirement.comparator === ">=" ? mean >= requirement.threshold : mean <= requirement.threshold;
+      const progress = met ? 1 : requirement.comparator === ">=" ? clamp(mean / requirement.threshold) : clamp(requirement.threshold / mean);
+      return { ...base, label, status: met ? "met" : "missing", progress, reason: `Average ${rounded} over ${values.length} period${values.length === 1 ? "" : "s"} (needs ${requirement.comparator} ${requirement.threshold})` };
+    }
+    case "evaluation": {
+      const from = addMonths(today, -requirement.months);
+      const recent = facts.evaluations.filter((e) => compareDates(e.month, from) > 0 && compareDates(e.month, today) <= 0);
+      const label = `Evaluation average ≥ ${requirement.minAverage} over ${requirement.months} months`;
+      if (recent.length === 0) return { ...base, label, status: "missing", progress: 0, reason: `No monthly evaluations in the last ${requirement.months} months` };
+      const mean = recent.reduce((sum, e) => sum + e.average, 0) / recent.length;
+      const met = mean >= requirement.minAverage;
+      return { ...base, label, status: met ? "met" : "missing", progress: met ? 1 : clamp(mean / requirement.minAverage), reason: `Average ${mean.toFixed(2)} over ${recent.length} evaluation${recent.length === 1 ? "" : "s"}` };
+    }
+    case "training": {
+      const label = requirement.label ?? `Training: ${requirement.training}`;
+      const done = facts.trainings
+        .filter((t) => t.training === requirement.training && (t.expiresOn === null || compareDates(t.expiresOn, today) >= 0))
+        .sort((a, b) => compareDates(b.completedOn, a.completedOn))[0];
+      if (!done) return { ...base, label, status: "missing", progress: 0, reason: "Not completed yet" };
+      return { ...base, label, status: soon(done.expiresOn, today) ? "expiring" : "met", progress: 1, expiresOn: done.expiresOn, reason: `Completed on ${done.completedOn}${done.expiresOn ? `, valid until ${done.expiresOn}` : ""}` };
+    }
+    case "mentoring": {
+      const label = `${requirement.hours} hours of mentoring`;
+      const met = facts.mentoringHours >= requirement.hours;
+      return { ...base, label, status: met ? "met" : "missing", progress: clamp(facts.mentoringHours / requirement.hours), reason: `${Math.round(facts.mentoringHours * 10) / 10} of ${requirement.hours} hours logged` };
+    }
+    case "tenure": {
+      const label = `${requirement.months} months with the organization`;
+      const months = Math.max(0, monthsBetween(facts.hireDate, today));
+      const met = months >= requirement.months;
+      return { ...base, label, status: met ? "met" : "missing", progress: clamp(months / requirement.months), reason: `${months} months since hire on ${facts.hireDate}` };
+    }
+    case "level": {
+      const label = `Has been ${levelName(ctx.framework, requirement.level)}`;
+      const held = holdsOrHeld(facts, requirement.level, ctx.framework);
+      return { ...base, label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` };
+    }
+  }
+}
+
+/** Whole calendar months from a to b (a Jan 31 hire has a full month on Feb 28/29). */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  let months = wholeYearsBetween(from, to) * 12;
+  while (compareDates(addMonths(from, months + 1), to) <= 0) months++;
+  return months;
+}
+
+/** A level counts as held when the person holds or held it, or a higher rank in the same track. */
+function holdsOrHeld(facts: PersonFacts, ref: string, framework: FrameworkDefinition): boolean {
+  const [trackCode, levelCode] = ref.split("/");
+  const track = framework.tracks.find((t) => t.code === trackCode);
+  const rank = track?.levels.find((l) => l.code === levelCode)?.rank ?? Infinity;
+  return facts.levels.some((held) => held.track === trackCode && (held.level === levelCode || (track?.levels.find((l) => l.code === held.level)?.rank ?? 0) >= rank));
+}
+
+/** Decides one level for one person: each requirement met, missing or expiring soon, with its reason. Pure. */
+export function evaluateLevel(facts: PersonFacts, track: TrackDef, level: LevelDef, ctx: EngineContext, today: IsoDate): Eligibility {
+  const requirements = level.requirements.map((r) => evaluateRequirement(r, facts, ctx, today));
+  const eligible = requirements.length > 0 && requirements.every((r) => r.status !== "missing");
+  const percent = requirements.length === 0 ? 0 : Math.round((requirements.reduce((sum, r) => sum + (r.status === "missing" ? r.progress : 1), 0) / requirements.length) * 100);
+  const nextSteps = requirements
+    .filter((r) => r.status !== "met")
+    .sort((a, b) => (a.status === "expiring" ? -1 : 0) - (b.status === "expiring" ? -1 : 0) || b.progress - a.progress)
+    .slice(0, 3)
+    .map((r) => (r.status === "expiring" ? `Renew before ${r.expiresOn}: ${r.label}` : `${r.label}: ${r.reason}`));
+  return { track: track.code, trackName: track.name, level: level.code, levelName: level.name, eligible, percent: eligible ? 100 : Math.min(percent, 99), requirements, nextSteps };
+}
+
+/** The person's current level in a track, if any. */
+export function currentLevel(facts: PersonFacts, track: TrackDef): LevelDef | undefined {
+  const held = facts.levels.find((l) => l.track === track.code && l.endedOn === null);
+  return held ? track.levels.find((l) => l.code === held.level) : undefined;
+}
+
+/** The level after the current one in a track (the first level when the person has none there). */
+export function nextLevel(facts: PersonFacts, track: TrackDef): LevelDef | undefined {
+  const ordered = [...track.levels].sort((a, b) => a.rank - b.rank);
+  const current = currentLevel(facts, track);
+  return current ? ordered.find((l) => l.rank > current.rank) : ordered[0];
+}
+
+/** Next steps on every track the person is on, and on the core track always. */
+export function evaluateNext(facts: PersonFacts, ctx: EngineContext, today: IsoDate): Eligibility[] {
+  const results: Eligibility[] = [];
+  for (const track of ctx.framework.tracks) {
+    const onTrack = facts.levels.some((l) => l.track === track.code && l.endedOn === null);
+    if (!onTrack && track.kind !== "core") continue;
+    const next = nextLevel(facts, track);
+    if (next) results.push(evaluateLevel(facts, track, next, ctx, today));
+  }
+  return results;
+}

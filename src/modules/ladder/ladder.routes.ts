@@ -1,0 +1,94 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../../server/auth-hooks.ts";
+import { getPublishedFramework } from "./framework.queries.ts";
+import { PROFICIENCY_SCALE, type Proficiency } from "./framework.types.ts";
+import { assessablePeople, competencyDetail, personLadder, teamReadiness } from "./ladder-views.ts";
+import { revokeSignoff, signOffCompetency } from "./sign-off-competency.ts";
+
+const idParams = z.object({ id: z.uuid() });
+const requirementResult = z.object({ kind: z.string(), label: z.string(), status: z.enum(["met", "missing", "expiring"]), reason: z.string(), progress: z.number(), expiresOn: z.string().nullable() });
+export const eligibilityDto = z.object({
+  track: z.string(),
+  trackName: z.string(),
+  level: z.string(),
+  levelName: z.string(),
+  eligible: z.boolean(),
+  percent: z.number(),
+  requirements: z.array(requirementResult),
+  nextSteps: z.array(z.string()),
+});
+
+export function ladderRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+
+  r.get("/api/ladder/framework", {
+    config: { policy: "authenticated" },
+    schema: { tags: ["ladder"], summary: "The career-ladder framework in force: tracks, levels with requirements, competencies" },
+  }, async (request) => {
+    const framework = await getPublishedFramework(db, actorOf(request).orgId);
+    return { ...framework, proficiencyScale: PROFICIENCY_SCALE };
+  });
+
+  r.get("/api/ladder/people/:id", {
+    config: { policy: "authenticated" },
+    schema: { tags: ["ladder"], summary: "A person's ladder: current levels, next level's requirements explained, certifications, competencies, history", params: idParams },
+  }, async (request) => personLadder(db, actorOf(request), request.params.id, app.deps.now()));
+
+  r.get("/api/ladder/team", {
+    config: { policy: "ladder.team" },
+    schema: {
+      tags: ["ladder"],
+      summary: "Readiness for the next core level of everyone the caller may see",
+      querystring: z.object({ siteId: z.uuid().optional() }),
+    },
+  }, async (request) => ({ items: await teamReadiness(db, actorOf(request), request.query, app.deps.now()) }));
+
+  r.get("/api/ladder/assessable", {
+    config: { policy: "authenticated" },
+    schema: { tags: ["ladder"], summary: "People the caller may assess on at least one competency" },
+  }, async (request) => ({ items: await assessablePeople(db, actorOf(request)) }));
+
+  r.get("/api/ladder/people/:id/competencies/:code", {
+    config: { policy: "authenticated" },
+    schema: { tags: ["ladder"], summary: "One competency for one person: steps signed, sign-offs, and whether the caller may assess", params: z.object({ id: z.uuid(), code: z.string().min(1).max(100) }) },
+  }, async (request) => competencyDetail(db, actorOf(request), request.params.id, request.params.code, app.deps.now()));
+
+  r.post("/api/ladder/signoffs", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["ladder"],
+      summary: "Sign off checklist steps or a whole competency; the assessor's password is the e-signature",
+      body: z.object({
+        personId: z.uuid(),
+        competencyCode: z.string().min(1).max(100),
+        stepCodes: z.array(z.string().min(1).max(100)).max(50).optional(),
+        proficiency: z.number().int().min(1).max(4),
+        evidenceNote: z.string().trim().max(2000).optional(),
+        password: z.string().min(1).max(200),
+      }),
+      response: { 201: z.object({ signed: z.number(), validUntil: z.string().nullable() }) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await db.transaction().execute((tx) => signOffCompetency(tx, actor, { ...request.body, proficiency: request.body.proficiency as Proficiency }, app.deps.now()));
+    return reply.status(201).send(result);
+  });
+
+  r.post("/api/ladder/signoffs/:id/revoke", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["ladder"],
+      summary: "Revoke a sign-off with a reason (a new entry; the original is kept)",
+      params: idParams,
+      body: z.object({ reason: z.string().trim().min(3).max(2000), password: z.string().min(1).max(200) }),
+      response: { 201: z.object({ id: z.string() }) },
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await db.transaction().execute((tx) => revokeSignoff(tx, actor, { signoffId: request.params.id, ...request.body }, app.deps.now()));
+    return reply.status(201).send(result);
+  });
+}

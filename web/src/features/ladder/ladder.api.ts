@@ -1,0 +1,303 @@
+import { api, useApiQuery, withQuery } from "../../api.ts";
+
+/* The framework document, as in src/modules/ladder/framework.types.ts. */
+
+export type TrackKind = "core" | "clinical" | "management" | "cross-training";
+
+/** 1 learning · 2 performs with supervision · 3 performs independently · 4 can teach others. */
+export type Proficiency = 1 | 2 | 3 | 4;
+
+export interface ProficiencyLevel {
+  value: Proficiency;
+  label: string;
+  description: string;
+}
+
+/** Who may sign a competency off for someone else. */
+export type AssessorRule =
+  | { kind: "pharmacist" }
+  | { kind: "lead" }
+  /** A technician holding a core level of at least this rank (1 = Tech I … 4 = Lead), above the person assessed. */
+  | { kind: "peer-above"; minRank: number };
+
+export interface ChecklistStep {
+  code: string;
+  text: string;
+}
+
+export interface CompetencyDef {
+  code: string;
+  name: string;
+  area: string;
+  description: string;
+  steps: ChecklistStep[];
+  assessors: AssessorRule[];
+  validityMonths?: number;
+  validitySource?: string;
+  evidence?: string;
+}
+
+export type Requirement =
+  | { kind: "certification"; anyOf: string[]; label?: string }
+  | { kind: "competency"; competency: string; minProficiency: Proficiency }
+  | { kind: "kpi"; kpi: string; comparator: ">=" | "<="; threshold: number; windowMonths: number; label?: string }
+  | { kind: "evaluation"; minAverage: number; months: number }
+  | { kind: "training"; training: string; label?: string }
+  | { kind: "mentoring"; hours: number }
+  | { kind: "tenure"; months: number }
+  | { kind: "level"; level: string };
+
+export interface LevelDef {
+  code: string;
+  name: string;
+  rank: number;
+  summary: string;
+  duties: string[];
+  requirements: Requirement[];
+}
+
+export interface TrackDef {
+  code: string;
+  name: string;
+  kind: TrackKind;
+  description: string;
+  levels: LevelDef[];
+}
+
+export interface FrameworkDefinition {
+  name: string;
+  tracks: TrackDef[];
+  competencies: CompetencyDef[];
+}
+
+export interface Framework {
+  version: number;
+  publishedAt: string;
+  definition: FrameworkDefinition;
+  proficiencyScale: ProficiencyLevel[];
+}
+
+/* A person's standing on the ladder. */
+
+export type RequirementStatus = "met" | "missing" | "expiring";
+
+export interface RequirementResult {
+  kind: Requirement["kind"];
+  label: string;
+  status: RequirementStatus;
+  /** Why the requirement is met or not, in words. */
+  reason: string;
+  /** 0–1. */
+  progress: number;
+  expiresOn: string | null;
+}
+
+export interface Eligibility {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  eligible: boolean;
+  /** 0–100. */
+  percent: number;
+  requirements: RequirementResult[];
+  nextSteps: string[];
+}
+
+export interface CurrentLevel {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  rank: number;
+  startedOn: string;
+}
+
+export interface LevelHistoryEntry {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  startedOn: string;
+  endedOn: string | null;
+  days: number;
+}
+
+export type VerificationStatus = "unverified" | "verified" | "rejected";
+export type HoldingState = "active" | "expiring" | "expired" | "rejected";
+
+export interface CertificationHolding {
+  id: string;
+  certificationCode: string;
+  name: string;
+  number: string | null;
+  issuer: string | null;
+  /** The issuing US state of a state credential (two letters). */
+  state: string | null;
+  earnedOn: string;
+  expiresOn: string | null;
+  verificationStatus: VerificationStatus;
+  /** Whether the holding counts today. */
+  status: HoldingState;
+}
+
+export type CompetencyStatus = "valid" | "expiring" | "expired" | "in-progress" | "not-started";
+
+export interface PersonCompetency {
+  code: string;
+  name: string;
+  area: string;
+  status: CompetencyStatus;
+  proficiency: Proficiency | null;
+  validUntil: string | null;
+  signedAt: string | null;
+  assessorName: string | null;
+  stepsSigned: number;
+  stepsTotal: number;
+}
+
+export interface LadderPerson {
+  id: string;
+  firstName: string;
+  lastName: string;
+  siteId: string;
+  siteCode: string;
+  hireDate: string;
+}
+
+export interface PersonLadder {
+  person: LadderPerson;
+  currentLevels: CurrentLevel[];
+  next: Eligibility[];
+  history: LevelHistoryEntry[];
+  certifications: CertificationHolding[];
+  competencies: PersonCompetency[];
+  permissions: {
+    canRecordCertification: boolean;
+    canVerifyCertification: boolean;
+    canNominate: boolean;
+    canAssess: boolean;
+  };
+}
+
+export interface TeamMember {
+  person: { id: string; firstName: string; lastName: string; siteId: string; siteCode: string };
+  current: { track: string; level: string; levelName: string } | null;
+  next: { track: string; level: string; levelName: string; eligible: boolean; percent: number; missing: number; expiring: number } | null;
+  pendingPromotionId: string | null;
+}
+
+export interface AssessablePerson {
+  id: string;
+  firstName: string;
+  lastName: string;
+  siteCode: string;
+  levelName: string | null;
+}
+
+export interface CompetencyStepState {
+  code: string;
+  text: string;
+  signed: boolean;
+  signedAt: string | null;
+  assessorName: string | null;
+}
+
+export interface Signoff {
+  id: string;
+  stepCode: string | null;
+  proficiency: Proficiency;
+  signedAt: string;
+  validUntil: string | null;
+  assessorName: string;
+  evidenceNote: string | null;
+  revoked: boolean;
+}
+
+export interface PersonCompetencyDetail {
+  competency: CompetencyDef;
+  mayAssess: boolean;
+  /** Why the signed-in person may not assess, when they may not. */
+  reason: string | null;
+  status: CompetencyStatus;
+  steps: CompetencyStepState[];
+  signoffs: Signoff[];
+}
+
+export interface NewSignoff {
+  personId: string;
+  competencyCode: string;
+  /** Omitted to sign the whole competency. */
+  stepCodes?: string[];
+  proficiency: Proficiency;
+  evidenceNote?: string;
+  password: string;
+}
+
+export interface SignoffResult {
+  signed: number;
+  validUntil: string | null;
+}
+
+export type CredentialKind = "national" | "state" | "assessment-based" | "training" | "life-support";
+
+export interface CatalogCertification {
+  code: string;
+  name: string;
+  issuer: string;
+  kind: CredentialKind;
+  cycleMonths?: number;
+  perState?: boolean;
+  /** The catalog's rules for this credential are defaults the organization should confirm. */
+  verify?: boolean;
+  source: string;
+}
+
+export interface NewCertification {
+  certificationCode: string;
+  number?: string;
+  issuer?: string;
+  state?: string;
+  earnedOn: string;
+  expiresOn?: string;
+  verified?: boolean;
+}
+
+export const FRAMEWORK_PATH = "/api/ladder/framework";
+export const CATALOG_PATH = "/api/certifications/catalog";
+export const ASSESSABLE_PATH = "/api/ladder/assessable";
+export const personLadderPath = (personId: string) => `/api/ladder/people/${encodeURIComponent(personId)}`;
+export const teamPath = (siteId?: string) => withQuery("/api/ladder/team", { siteId });
+export const personCompetencyPath = (personId: string, code: string) =>
+  `${personLadderPath(personId)}/competencies/${encodeURIComponent(code)}`;
+
+export const ladderApi = {
+  signOff: (input: NewSignoff) => api.post<SignoffResult>("/api/ladder/signoffs", input),
+  revokeSignoff: (signoffId: string, reason: string, password: string) =>
+    api.post<unknown>(`/api/ladder/signoffs/${encodeURIComponent(signoffId)}/revoke`, { reason, password }),
+  recordCertification: (personId: string, input: NewCertification) =>
+    api.post<CertificationHolding>(`/api/people/${encodeURIComponent(personId)}/certifications`, input),
+  verifyCertification: (holdingId: string, status: "verified" | "rejected") =>
+    api.post<CertificationHolding>(`/api/certifications/${encodeURIComponent(holdingId)}/verify`, { status }),
+};
+
+export function useFramework(isEnabled = true) {
+  return useApiQuery<Framework>(isEnabled ? FRAMEWORK_PATH : null);
+}
+
+export function useCertificationCatalog(isEnabled = true) {
+  return useApiQuery<{ items: CatalogCertification[] }>(isEnabled ? CATALOG_PATH : null);
+}
+
+/** The framework's proficiency scale, for labels before (or without) loading the framework. */
+export const PROFICIENCY_SCALE: readonly ProficiencyLevel[] = [
+  { value: 1, label: "Learning", description: "Has been shown the task and practises it with a trainer at their side" },
+  { value: 2, label: "With supervision", description: "Performs the task correctly with a trainer checking the work" },
+  { value: 3, label: "Independent", description: "Performs the task correctly and consistently without help" },
+  { value: 4, label: "Can teach others", description: "Performs the task expertly and can train and assess others in it" },
+];
+
+export function proficiencyLabel(value: number, scale: readonly ProficiencyLevel[] = PROFICIENCY_SCALE): string {
+  const level = scale.find((entry) => entry.value === value);
+  return level ? `${value} · ${level.label}` : String(value);
+}
