@@ -95,3 +95,9 @@ export async function signInAs(app: FastifyInstance, email: string, password = T
     csrfToken,
   };
 }
+
+/** Puts a person at a level directly (as a roster placement would), without a promotion. */
+export async function placeAtLevel(db: Db, org: TestOrganization, personId: string, ref: string, startedOn = "2025-03-01") {
+  const [track_code, level_code] = ref.split("/");
+  await db.insertInto("person_levels").values({ org_id: org.id, person_id: personId, track_code, level_code, started_on: startedOn }).execute();
+}

@@ -41,3 +41,8 @@ export function formatDuration(days: number): string {
   const rest = months % 12;
   return rest === 0 ? formatCount(years, "year") : `${formatCount(years, "year")} ${formatCount(rest, "month")}`;
 }
+
+/** A calendar date ("YYYY-MM-DD") as a date, or an instant in the viewer's local time. */
+export function formatWhen(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : formatDateTime(value);
+}

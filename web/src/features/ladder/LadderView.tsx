@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Card, Group, List, Progress, Stack, Text, Title, type TitleOrder } from "@mantine/core";
+import { Accordion, Alert, Anchor, Button, Card, Group, List, Progress, Stack, Text, Title, type TitleOrder } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime, formatDuration } from "../../format.ts";
+import { formatDate, formatDuration, formatWhen } from "../../format.ts";
 import { ErrorAlert } from "../../ui/index.ts";
 import { NominationForm } from "../promotions/NominationForm.tsx";
 import { CertificationList } from "./CertificationList.tsx";
@@ -10,7 +10,7 @@ import { COMPETENCY_STATUS, groupBy } from "./labels.ts";
 import { RecordCertificationForm } from "./RecordCertificationForm.tsx";
 import { RequirementChecklist } from "./RequirementChecklist.tsx";
 import { Section } from "./Section.tsx";
-import { StandingSummary } from "./StandingSummary.tsx";
+import { StandingSummary, targetSectionId } from "./StandingSummary.tsx";
 import { ToneBadge } from "./ToneBadge.tsx";
 import classes from "./ladder.module.css";
 
@@ -22,6 +22,7 @@ function NextLevel({ eligibility, order, isSelf }: { eligibility: Eligibility; o
     <Section
       title={`Toward ${eligibility.levelName}`}
       order={order}
+      id={targetSectionId(eligibility)}
       aside={<ToneBadge tone={eligibility.eligible ? "good" : "neutral"}>{eligibility.eligible ? "Eligible" : `${eligibility.percent}% complete`}</ToneBadge>}
     >
       <Text size="sm" c="gray.7">
@@ -68,7 +69,7 @@ function CompetencyItem({ competency, personId, canAssess }: { competency: Perso
       {details.length > 0 ? <Text size="sm">{details.join(" · ")}</Text> : null}
       {competency.signedAt && competency.assessorName ? (
         <Text size="sm" c="gray.7">
-          Signed off by {competency.assessorName}, {formatDateTime(competency.signedAt)}
+          Signed off by {competency.assessorName}, {formatWhen(competency.signedAt)}
         </Text>
       ) : null}
       {canAssess ? (
@@ -85,23 +86,44 @@ function CompetencyItem({ competency, personId, canAssess }: { competency: Perso
   );
 }
 
+function areaSummary(items: PersonCompetency[]): string {
+  const count = (status: PersonCompetency["status"]) => items.filter((c) => c.status === status).length;
+  const parts = [`${count("valid") + count("expiring")} of ${items.length} signed off`];
+  if (count("expiring") > 0) parts.push(`${count("expiring")} expiring`);
+  if (count("expired") > 0) parts.push(`${count("expired")} expired`);
+  if (count("in-progress") > 0) parts.push(`${count("in-progress")} in progress`);
+  return parts.join(" · ");
+}
+
+/** Competencies by area, each area folded to one line with its counts; areas needing attention start open. */
 function Competencies({ ladder, order }: { ladder: PersonLadder; order: Order }) {
+  const groups = groupBy(ladder.competencies, (competency) => competency.area);
+  const [open, setOpen] = useState<string[]>(() =>
+    groups.filter(([, items]) => items.some((c) => c.status === "expiring" || c.status === "expired")).map(([area]) => area),
+  );
   if (ladder.competencies.length === 0) return <Text size="sm">No competencies are tracked yet.</Text>;
   return (
-    <Stack gap="md">
-      {groupBy(ladder.competencies, (competency) => competency.area).map(([area, items]) => (
-        <Stack gap="xs" key={area}>
-          <Title order={below(order)} fz="h5">
-            {area}
-          </Title>
-          <Stack component="ul" gap="xs" className={classes.plainList} aria-label={area}>
-            {items.map((competency) => (
-              <CompetencyItem key={competency.code} competency={competency} personId={ladder.person.id} canAssess={ladder.permissions.canAssess} />
-            ))}
-          </Stack>
-        </Stack>
+    <Accordion multiple value={open} onChange={setOpen} variant="contained" order={below(order) as 3 | 4}>
+      {groups.map(([area, items]) => (
+        <Accordion.Item value={area} key={area}>
+          <Accordion.Control>
+            <Text fw={600} component="span" display="block">
+              {area}
+            </Text>
+            <Text size="sm" c="gray.7" component="span" display="block">
+              {areaSummary(items)}
+            </Text>
+          </Accordion.Control>
+          <Accordion.Panel>
+            <Stack component="ul" gap="xs" className={classes.plainList} aria-label={area}>
+              {items.map((competency) => (
+                <CompetencyItem key={competency.code} competency={competency} personId={ladder.person.id} canAssess={ladder.permissions.canAssess} />
+              ))}
+            </Stack>
+          </Accordion.Panel>
+        </Accordion.Item>
       ))}
-    </Stack>
+    </Accordion>
   );
 }
 

@@ -45,14 +45,10 @@ export function RequirementChecklist({ requirements, label, compact = false }: R
               <Text fw={600} size={compact ? "sm" : "md"} className={classes.wrapText}>
                 {requirement.label}
               </Text>
-              <Group gap={6} align="center" wrap="wrap">
+              <Text component="div" size="sm" c="gray.7" mt={2} className={classes.wrapText}>
                 <ToneBadge tone={status.tone}>{statusText(requirement)}</ToneBadge>
-                {requirement.reason ? (
-                  <Text size="sm" c="gray.7" className={classes.wrapText}>
-                    {requirement.reason}
-                  </Text>
-                ) : null}
-              </Group>
+                {requirement.reason ? ` ${requirement.reason}` : null}
+              </Text>
               {!compact && requirement.status !== "met" && percent > 0 && percent < 100 ? (
                 <Group gap="xs" mt={4} wrap="nowrap">
                   <Progress

@@ -1,9 +1,17 @@
-import { Card, Group, List, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Card, List, Progress, Stack, Text } from "@mantine/core";
 import { Fragment, type ReactNode } from "react";
 import { formatDate } from "../../format.ts";
 import type { PersonLadder } from "./ladder.api.ts";
 import { sortRequirements } from "./RequirementChecklist.tsx";
 import classes from "./ladder.module.css";
+
+/** Missing requirements named in the summary; the rest are in the checklist below it. */
+const SUMMARY_LIMIT = 5;
+
+/** The id of the section with a next level's requirements, for linking to it. */
+export function targetSectionId(target: { track: string; level: string }): string {
+  return `toward-${target.track}-${target.level}`;
+}
 
 function joinNodes(nodes: ReactNode[]): ReactNode {
   return nodes.map((node, index) => (
@@ -53,6 +61,12 @@ export function StandingSummary({ ladder, isSelf }: { ladder: PersonLadder; isSe
     const expiring = requirements.filter((r) => r.status === "expiring");
     outlook = (
       <Stack gap="xs">
+        <Stack gap={4}>
+          <Text size="sm" c="gray.7">
+            {target.percent}% of the requirements for {target.levelName} met
+          </Text>
+          <Progress value={target.percent} size="lg" aria-label={`Requirements met for ${target.levelName}`} />
+        </Stack>
         {target.eligible || missing.length === 0 ? (
           <Text fw={500}>
             {isSelf ? "You meet" : `${name} meets`} every requirement for <strong>{target.levelName}</strong>.
@@ -64,10 +78,16 @@ export function StandingSummary({ ladder, isSelf }: { ladder: PersonLadder; isSe
               To reach <strong>{target.levelName}</strong> {isSelf ? "you still need" : `${name} still needs`}:
             </Text>
             <List spacing={2} size="md" withPadding>
-              {missing.map((requirement, index) => (
+              {missing.slice(0, SUMMARY_LIMIT).map((requirement, index) => (
                 <List.Item key={`${requirement.label}-${index}`}>{requirement.label}</List.Item>
               ))}
             </List>
+            {missing.length > SUMMARY_LIMIT ? (
+              <Text size="sm">
+                …and {missing.length - SUMMARY_LIMIT} more.{" "}
+                <Anchor href={`#${targetSectionId(target)}`}>See every requirement</Anchor>
+              </Text>
+            ) : null}
           </>
         )}
         {expiring.length > 0 ? (
@@ -83,17 +103,6 @@ export function StandingSummary({ ladder, isSelf }: { ladder: PersonLadder; isSe
             </List>
           </>
         ) : null}
-        <Group gap="xs" wrap="nowrap">
-          <Progress
-            value={target.percent}
-            size="lg"
-            style={{ flex: 1 }}
-            aria-label={`Progress toward ${target.levelName}`}
-          />
-          <Text size="sm" fw={600} aria-hidden>
-            {target.percent}%
-          </Text>
-        </Group>
       </Stack>
     );
   } else if (currentLevels.length > 0) {
