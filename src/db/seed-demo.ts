@@ -5,6 +5,7 @@ import { recordAudit } from "../modules/audit/index.ts";
 import { hashPassword } from "../modules/auth/index.ts";
 import { createOrganization } from "../modules/orgs/index.ts";
 import { createSite, type SiteInput } from "../modules/roster/index.ts";
+import { seedDemoLadder } from "./seed-demo-ladder.ts";
 import type { Role, SeparationType } from "./schema.ts";
 
 export const DEMO_SLUG = "demo";
@@ -143,6 +144,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
       if (!p.separation) await tx.insertInto("accounts").values({ org_id: org.id, person_id: person.id, email, password_hash: passwordHash, created_at: now }).execute();
       await recordAudit(tx, system, { entityType: "person", entityId: person.id, action: "person.created", after: { employeeId: person.employee_id, name: `${p.first} ${p.last}`, role: p.role } }, now);
     }
+    await seedDemoLadder(tx, org.id, system, today, now);
   });
   return true;
 }
