@@ -23,7 +23,8 @@ export function registerAuthHooks(app: FastifyInstance) {
     }
   });
 
-  app.addHook("preHandler", async (request) => {
+  // Before validation, so that a caller without access learns nothing about what the route accepts.
+  app.addHook("preValidation", async (request) => {
     const policy = request.routeOptions.config?.policy;
     if (!policy) return;
     const token = request.cookies[SESSION_COOKIE];

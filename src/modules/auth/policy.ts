@@ -59,6 +59,7 @@ export const routePolicies = {
   "accounts.manage": (actor: Actor) => isAdmin(actor),
   "ladder.team": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist",
   "promotions.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  "ladder.framework": (actor: Actor) => isAdmin(actor),
 } satisfies Record<string, (actor: Actor) => boolean>;
 
 export type RoutePolicy = keyof typeof routePolicies;

@@ -6,6 +6,9 @@ import { getPublishedFramework } from "./framework.queries.ts";
 import { PROFICIENCY_SCALE, type Proficiency } from "./framework.types.ts";
 import { assessablePeople, competencyDetail, personLadder, teamReadiness } from "./ladder-views.ts";
 import { revokeSignoff, signOffCompetency } from "./sign-off-competency.ts";
+import { discardDraft, findDraft, listVersions, previewDraft, publishDraft, saveDraft } from "./edit-framework.ts";
+import { frameworkSchema } from "./framework.schema.ts";
+import type { FrameworkDefinition } from "./framework.types.ts";
 
 const idParams = z.object({ id: z.uuid() });
 const requirementResult = z.object({ kind: z.string(), label: z.string(), status: z.enum(["met", "missing", "expiring"]), reason: z.string(), progress: z.number(), expiresOn: z.string().nullable() });
@@ -90,5 +93,61 @@ export function ladderRoutes(app: FastifyInstance) {
     const actor = actorOf(request);
     const result = await db.transaction().execute((tx) => revokeSignoff(tx, actor, { signoffId: request.params.id, ...request.body }, app.deps.now()));
     return reply.status(201).send(result);
+  });
+
+  r.get("/api/ladder/framework/versions", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "Every version of the framework, newest first, with the draft if there is one" },
+  }, async (request) => ({
+    items: (await listVersions(db, actorOf(request).orgId)).map((v) => ({
+      version: v.version,
+      status: v.status,
+      note: v.note,
+      createdAt: new Date(v.created_at).toISOString(),
+      publishedAt: v.published_at ? new Date(v.published_at).toISOString() : null,
+      by: v.first_name ? `${v.first_name} ${v.last_name}` : null,
+    })),
+  }));
+
+  r.get("/api/ladder/framework/draft", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "The draft being edited, or the published framework to start one from" },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const draft = await findDraft(db, actor.orgId);
+    if (draft) return { version: draft.version, isDraft: true, note: draft.note, definition: draft.definition };
+    const published = await getPublishedFramework(db, actor.orgId);
+    return { version: published.version, isDraft: false, note: null, definition: published.definition };
+  });
+
+  r.put("/api/ladder/framework/draft", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "Save the draft (validated; affects nobody until published)", body: z.object({ definition: frameworkSchema, note: z.string().trim().max(2000).nullish() }) },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const draft = await db.transaction().execute((tx) => saveDraft(tx, actor, request.body.definition as FrameworkDefinition, request.body.note ?? null, app.deps.now()));
+    return { version: draft.version, isDraft: true, note: draft.note, definition: draft.definition };
+  });
+
+  r.delete("/api/ladder/framework/draft", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "Discard the draft" },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    await db.transaction().execute((tx) => discardDraft(tx, actor, app.deps.now()));
+    return reply.status(204).send();
+  });
+
+  r.post("/api/ladder/framework/preview", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "Who would become eligible or ineligible if this framework were published now", body: z.object({ definition: frameworkSchema }) },
+  }, async (request) => previewDraft(db, actorOf(request), request.body.definition as FrameworkDefinition, app.deps.now()));
+
+  r.post("/api/ladder/framework/publish", {
+    config: { policy: "ladder.framework" },
+    schema: { tags: ["ladder"], summary: "Publish the draft as the version in force" },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return db.transaction().execute((tx) => publishDraft(tx, actor, app.deps.now()));
   });
 }

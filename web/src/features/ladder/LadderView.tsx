@@ -1,4 +1,4 @@
-import { Accordion, Alert, Anchor, Button, Card, Group, List, Progress, Stack, Text, Title, type TitleOrder } from "@mantine/core";
+import { Accordion, Alert, Anchor, Button, Card, Group, List, Stack, Text, Title, type TitleOrder } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatDate, formatDuration, formatWhen } from "../../format.ts";
@@ -26,9 +26,8 @@ function NextLevel({ eligibility, order, isSelf }: { eligibility: Eligibility; o
       aside={<ToneBadge tone={eligibility.eligible ? "good" : "neutral"}>{eligibility.eligible ? "Eligible" : `${eligibility.percent}% complete`}</ToneBadge>}
     >
       <Text size="sm" c="gray.7">
-        {eligibility.trackName} track
+        {eligibility.trackName}
       </Text>
-      <Progress value={eligibility.percent} size="sm" aria-label={`Requirements met for ${eligibility.levelName}`} />
       <Title order={below(order)} fz="h5">
         Requirements
       </Title>

@@ -155,7 +155,7 @@ function SignoffHistory({ detail, onChanged }: { detail: PersonCompetencyDetail;
                 }}
               />
             ) : (
-              <Button variant="subtle" size="compact-sm" color="red.9" onClick={() => setRevoking(signoff.id)} aria-label={`Revoke: ${stepText(signoff.stepCode)}`}>
+              <Button variant="subtle" size="compact-sm" color="red" c="red.9" onClick={() => setRevoking(signoff.id)} aria-label={`Revoke: ${stepText(signoff.stepCode)}`}>
                 Revoke
               </Button>
             )
@@ -199,12 +199,17 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const next: Record<string, string> = {};
     if (activeScope === "steps" && ticked.length === 0) next.stepCodes = "Tick at least one step you observed, or sign the whole competency";
     if (!proficiency) next.proficiency = "Choose the proficiency you observed";
     if (!password) next.password = "Enter your password: it is your electronic signature";
     setErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0) {
+      const first = (["stepCodes", "proficiency", "password"] as const).find((field) => next[field]);
+      requestAnimationFrame(() => form.querySelector<HTMLInputElement>(`input[name="${first}"]`)?.focus());
+      return;
+    }
     const value = Number(proficiency) as Proficiency;
     const input: NewSignoff = { personId, competencyCode, proficiency: value, password };
     if (activeScope === "steps") input.stepCodes = steps.filter((step) => ticked.includes(step.code)).map((step) => step.code);
@@ -299,6 +304,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
                     {steps.map((step) => (
                       <Checkbox
                         key={step.code}
+                        name="stepCodes"
                         value={step.code}
                         label={step.text}
                         description={
@@ -328,6 +334,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
 
             <Radio.Group
               label="Proficiency observed"
+              name="proficiency"
               required
               value={proficiency}
               onChange={(value) => {
@@ -357,6 +364,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
 
             <PasswordInput
               label="Your password"
+              name="password"
               description="Entering your password signs this under your name (electronic signature)."
               required
               autoComplete="current-password"

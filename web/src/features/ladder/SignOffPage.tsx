@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Accordion, Anchor, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useApiQuery, type ApiError } from "../../api.ts";
@@ -111,12 +111,46 @@ interface CompetencyStepProps {
   onPick: (code: string) => void;
 }
 
+type CompetencyEntry = { competency: CompetencyDef; maySign: boolean; standing: PersonCompetency | undefined };
+
+function ChoiceList({ entries, label, onPick }: { entries: CompetencyEntry[]; label: string; onPick: (code: string) => void }) {
+  return (
+    <Stack component="ul" gap="xs" className={classes.plainList} aria-label={label}>
+      {entries.map(({ competency, maySign, standing }) => (
+        <li key={competency.code}>
+          <CompetencyChoice competency={competency} maySign={maySign} standing={standing} onPick={onPick} />
+        </li>
+      ))}
+    </Stack>
+  );
+}
+
+/** Competency codes the person's next levels require and that are not met yet. */
+function neededForNext(framework: Framework, ladder: PersonLadder | undefined): { levelNames: string[]; codes: Set<string> } {
+  const codes = new Set<string>();
+  const levelNames: string[] = [];
+  for (const next of ladder?.next ?? []) {
+    const level = framework.definition.tracks.find((t) => t.code === next.track)?.levels.find((l) => l.code === next.level);
+    if (!level) continue;
+    levelNames.push(next.levelName);
+    for (const requirement of level.requirements) {
+      if (requirement.kind !== "competency") continue;
+      const standing = ladder?.competencies.find((c) => c.code === requirement.competency);
+      const met = standing && (standing.status === "valid" || standing.status === "expiring") && (standing.proficiency ?? 0) >= requirement.minProficiency;
+      if (!met) codes.add(requirement.competency);
+    }
+  }
+  return { levelNames, codes };
+}
+
 function CompetencyStep({ framework, ladder, viewerRole, viewerStanding, subjectRank, onPick }: CompetencyStepProps) {
   const [search, setSearch] = useState("");
   const [onlyMine, setOnlyMine] = useState(true);
+  const needed = neededForNext(framework, ladder);
+  const [open, setOpen] = useState<string[]>(["needed"]);
   const statusByCode = new Map<string, PersonCompetency>((ladder?.competencies ?? []).map((c) => [c.code, c]));
   const words = normalize(search).split(/\s+/).filter(Boolean);
-  const all = framework.definition.competencies.map((competency) => ({
+  const all: CompetencyEntry[] = framework.definition.competencies.map((competency) => ({
     competency,
     maySign: likelyMaySign(viewerRole, viewerStanding, competency, subjectRank),
     standing: statusByCode.get(competency.code),
@@ -126,6 +160,8 @@ function CompetencyStep({ framework, ladder, viewerRole, viewerStanding, subject
     (entry) =>
       (!onlyMine || entry.maySign) && words.every((word) => normalize(`${entry.competency.name} ${entry.competency.area}`).includes(word)),
   );
+  const groups = groupBy(shown, (entry) => entry.competency.area);
+  const neededEntries = shown.filter((entry) => needed.codes.has(entry.competency.code));
 
   return (
     <Stack gap="sm">
@@ -138,20 +174,50 @@ function CompetencyStep({ framework, ladder, viewerRole, viewerStanding, subject
       <Text size="sm" role="status" aria-live="polite">
         {`${shown.length} ${shown.length === 1 ? "competency" : "competencies"} shown`}
       </Text>
-      {groupBy(shown, (entry) => entry.competency.area).map(([area, entries]) => (
-        <Stack gap="xs" key={area}>
-          <Title order={3} fz="h5">
-            {area}
-          </Title>
-          <Stack component="ul" gap="xs" className={classes.plainList} aria-label={area}>
-            {entries.map(({ competency, maySign, standing }) => (
-              <li key={competency.code}>
-                <CompetencyChoice competency={competency} maySign={maySign} standing={standing} onPick={onPick} />
-              </li>
-            ))}
+      {words.length > 0 ? (
+        groups.map(([area, entries]) => (
+          <Stack gap="xs" key={area}>
+            <Title order={3} fz="h5">
+              {area}
+            </Title>
+            <ChoiceList entries={entries} label={area} onPick={onPick} />
           </Stack>
-        </Stack>
-      ))}
+        ))
+      ) : shown.length > 0 ? (
+        <Accordion multiple value={open} onChange={setOpen} variant="contained" order={3}>
+          {neededEntries.length > 0 ? (
+            <Accordion.Item value="needed">
+              <Accordion.Control>
+                <Text fw={600} component="span" display="block">
+                  Needed for {needed.levelNames.join(" and ")}
+                </Text>
+                <Text size="sm" c="gray.7" component="span" display="block">
+                  {neededEntries.length} not met yet
+                </Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <ChoiceList entries={neededEntries} label={`Needed for ${needed.levelNames.join(" and ")}`} onPick={onPick} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ) : null}
+          {groups.map(([area, entries]) => (
+            <Accordion.Item value={area} key={area}>
+              <Accordion.Control>
+                <Text fw={600} component="span" display="block">
+                  {area}
+                </Text>
+                <Text size="sm" c="gray.7" component="span" display="block">
+                  {entries.length} {entries.length === 1 ? "competency" : "competencies"}
+                  {onlyMine ? "" : ` · ${entries.filter((e) => e.maySign).length} you may sign`}
+                </Text>
+              </Accordion.Control>
+              <Accordion.Panel>
+                <ChoiceList entries={entries} label={area} onPick={onPick} />
+              </Accordion.Panel>
+            </Accordion.Item>
+          ))}
+        </Accordion>
+      ) : null}
       {shown.length === 0 ? <Text size="sm">No competency matches. {onlyMine ? "Untick “Only competencies you may sign” to see them all." : ""}</Text> : null}
     </Stack>
   );

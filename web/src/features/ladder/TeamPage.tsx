@@ -4,7 +4,7 @@ import { Link, useSearchParams } from "react-router";
 import { useApiQuery } from "../../api.ts";
 import { formatCount, formatDate, fullName } from "../../format.ts";
 import { hasRole, useSession } from "../../session.tsx";
-import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { AccessDenied, ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
 import { NominationForm } from "../promotions/NominationForm.tsx";
 import { siteLabel, useSites } from "../sites/sites.api.ts";
 import { personLadderPath, teamPath, useFramework, type PersonLadder, type TeamMember } from "./ladder.api.ts";
@@ -51,7 +51,7 @@ function useTeamFilters() {
 
 function PersonLink({ member }: { member: TeamMember }) {
   return (
-    <Anchor component={Link} to={`/people/${member.person.id}/ladder`} fw={600}>
+    <Anchor component={Link} to={`/people/${member.person.id}/ladder`} fw={600} style={{ whiteSpace: "nowrap" }}>
       {member.person.lastName}, {member.person.firstName}
     </Anchor>
   );
@@ -70,7 +70,7 @@ function Percent({ member }: { member: TeamMember }) {
 }
 
 function Standing({ member }: { member: TeamMember }) {
-  if (member.pendingPromotionId) return <ToneBadge tone="pending">Nomination pending</ToneBadge>;
+  if (member.pendingPromotionId) return <ToneBadge tone="pending">Nominated</ToneBadge>;
   if (member.next?.eligible) return <ToneBadge tone="good">Eligible</ToneBadge>;
   return null;
 }
@@ -124,7 +124,7 @@ function TeamTable({ items, ...rowProps }: { items: TeamMember[] } & Omit<RowPro
               <Table.Td>
                 <PersonLink member={member} />
               </Table.Td>
-              <Table.Td>{member.person.siteCode}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{member.person.siteCode}</Table.Td>
               <Table.Td>{member.current?.levelName ?? "No level yet"}</Table.Td>
               <Table.Td>{member.next?.levelName ?? "—"}</Table.Td>
               <Table.Td>
@@ -186,7 +186,7 @@ function NominationDialog({ member, onClose, onNominated }: { member: TeamMember
   };
 
   return (
-    <Modal opened={member !== null} onClose={close} title={`Nominate ${name} for promotion`} size="lg">
+    <Modal opened={member !== null} onClose={close} title={`Nominate ${name} for promotion`} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
       {done ? (
         <Stack gap="sm">
           <Alert color="ladderTeal" role="status">
@@ -208,6 +208,7 @@ function NominationDialog({ member, onClose, onNominated }: { member: TeamMember
               currentLevels={ladder.data.currentLevels}
               framework={framework.data?.definition}
               initialTarget={member.next ? `${member.next.track}/${member.next.level}` : undefined}
+              autoFocus
               onNominated={(promotion) => {
                 setDone(`${name} is nominated for ${promotion.toLevelName}, effective ${formatDate(promotion.effectiveDate)}.`);
                 onNominated();
@@ -227,6 +228,8 @@ export function TeamPage() {
   const team = useApiQuery<{ items: TeamMember[] }>(teamPath(filters.siteId || undefined), { keepPreviousData: true });
   const [nominating, setNominating] = useState<TeamMember | null>(null);
   const canNominate = hasRole(session, ["manager", "admin"]);
+
+  if (team.error?.status === 403) return <AccessDenied />;
 
   const all = team.data?.items ?? [];
   const shown = sortTeam(filters.eligibleOnly ? all.filter((member) => member.next?.eligible) : all, filters.sort);

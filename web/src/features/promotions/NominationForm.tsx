@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useApiAction } from "../../api.ts";
 import { formatDate, todayIsoDate } from "../../format.ts";
 import { ErrorAlert } from "../../ui/index.ts";
@@ -15,6 +15,9 @@ interface TargetOption {
   trackName: string;
   eligibility: Eligibility | undefined;
 }
+
+/** Missing requirements named in the warning; the person's ladder lists them all. */
+const MISSING_PREVIEW = 5;
 
 const targetKey = (track: string, level: string) => `${track}/${level}`;
 
@@ -56,9 +59,11 @@ interface NominationFormProps {
   /** Preselects this level ("track/level"). */
   initialTarget?: string;
   onNominated: (promotion: Promotion) => void;
+  /** Focus the first field when shown (in a dialog). */
+  autoFocus?: boolean;
 }
 
-export function NominationForm({ personId, personName, next, currentLevels, framework, initialTarget, onNominated }: NominationFormProps) {
+export function NominationForm({ personId, personName, next, currentLevels, framework, initialTarget, onNominated, autoFocus = false }: NominationFormProps) {
   const options = targetOptions(next, currentLevels, framework);
   const [target, setTarget] = useState(initialTarget ?? options[0]?.value ?? "");
   const [effectiveDate, setEffectiveDate] = useState(todayIsoDate);
@@ -67,6 +72,10 @@ export function NominationForm({ personId, personName, next, currentLevels, fram
   const [justification, setJustification] = useState("");
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const nominate = useApiAction(promotionsApi.nominate);
+  const targetRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (autoFocus) targetRef.current?.focus();
+  }, [autoFocus]);
 
   const chosen = options.find((option) => option.value === target);
   const refusedAsIneligible = nominate.error?.code === "NOT_ELIGIBLE";
@@ -104,6 +113,7 @@ export function NominationForm({ personId, personName, next, currentLevels, fram
         {nominate.error && !refusedAsIneligible ? <ErrorAlert error={nominate.error} /> : null}
         <NativeSelect
           label="Target level"
+          ref={targetRef}
           required
           value={target}
           onChange={(event) => {
@@ -114,20 +124,18 @@ export function NominationForm({ personId, personName, next, currentLevels, fram
           error={fieldError("toLevel") ?? fieldError("toTrack")}
         />
         {needsJustification ? (
-          <Alert color="yellow" c="#5c3c00" title={`${personName} is not eligible for ${chosen?.levelName ?? "this level"}`} role={refusedAsIneligible ? "alert" : undefined}>
+          <Alert color="yellow" c="#5c3c00" title={`${personName} is not eligible for ${chosen?.levelName ?? "this level"}`} role={refusedAsIneligible ? "alert" : "note"}>
             <Stack gap={4}>
               {refusedAsIneligible ? <Text size="sm">{nominate.error?.message}</Text> : null}
               {!refusedAsIneligible && missing.length > 0 ? (
                 <>
                   <Text size="sm">Still missing:</Text>
                   <List size="sm" withPadding>
-                    {missing.map((requirement, index) => (
-                      <List.Item key={`${requirement.label}-${index}`}>
-                        {requirement.label}
-                        {requirement.reason ? ` — ${requirement.reason}` : ""}
-                      </List.Item>
+                    {missing.slice(0, MISSING_PREVIEW).map((requirement, index) => (
+                      <List.Item key={`${requirement.label}-${index}`}>{requirement.label}</List.Item>
                     ))}
                   </List>
+                  {missing.length > MISSING_PREVIEW ? <Text size="sm">…and {missing.length - MISSING_PREVIEW} more.</Text> : null}
                 </>
               ) : null}
               <Text size="sm">A nomination that overrides the requirements needs a justification, which the approver sees.</Text>

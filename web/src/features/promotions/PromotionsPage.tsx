@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useApiAction, useApiQuery } from "../../api.ts";
 import { formatCount, formatDate, formatDateTime, fullName } from "../../format.ts";
 import { ErrorAlert, Loading, Page } from "../../ui/index.ts";
-import { RequirementChecklist } from "../ladder/RequirementChecklist.tsx";
+import { RequirementChecklist, sortRequirements } from "../ladder/RequirementChecklist.tsx";
 import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import { formatPayChange, promotionsApi, promotionsPath, type Decision, type Promotion } from "./promotions.api.ts";
 import classes from "../ladder/ladder.module.css";
@@ -33,6 +33,34 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
         {children}
       </Text>
     </div>
+  );
+}
+
+const SNAPSHOT_PREVIEW = 6;
+
+/** The requirements as they stood at nomination: the first few (missing first), all on request. */
+function SnapshotChecklist({ promotion }: { promotion: Promotion }) {
+  const [showAll, setShowAll] = useState(false);
+  const requirements = sortRequirements(promotion.snapshot.requirements);
+  const met = requirements.filter((r) => r.status !== "missing").length;
+  const shown = showAll ? requirements : requirements.slice(0, SNAPSHOT_PREVIEW);
+  const listId = `snapshot-${promotion.id}`;
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        Requirements when nominated: {met} of {requirements.length} met ({promotion.snapshot.percent}%)
+      </Text>
+      <div id={listId}>
+        <RequirementChecklist requirements={shown} label={`Requirements for ${promotion.toLevelName} when ${fullName(promotion.person)} was nominated`} compact />
+      </div>
+      {requirements.length > SNAPSHOT_PREVIEW ? (
+        <Group>
+          <Button variant="subtle" size="compact-sm" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll} aria-controls={listId}>
+            {showAll ? "Show fewer" : `Show all ${requirements.length} requirements`}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -109,20 +137,13 @@ function PendingCard({ promotion, onDecided }: { promotion: Promotion; onDecided
           </Text>
         ) : null}
         {promotion.overrideJustification ? (
-          <Alert color="yellow" c="#5c3c00" title="Override justification">
+          <Alert color="yellow" c="#5c3c00" title="Override justification" role="note">
             <Text size="sm" c="#5c3c00" className={classes.wrapText}>
               {promotion.overrideJustification}
             </Text>
           </Alert>
         ) : null}
-        {snapshot ? (
-          <Stack gap="xs">
-            <Text size="sm" fw={600}>
-              Requirements when nominated: {snapshot.percent}% met
-            </Text>
-            <RequirementChecklist requirements={snapshot.requirements} label={`Requirements for ${promotion.toLevelName} when ${name} was nominated`} compact />
-          </Stack>
-        ) : null}
+        {snapshot ? <SnapshotChecklist promotion={promotion} /> : null}
         <DecisionForm promotion={promotion} onDecided={onDecided} />
       </Stack>
     </Card>
@@ -215,7 +236,7 @@ export function PromotionsPage() {
         ) : (
           <>
             <Text size="sm" c="gray.7">
-              The latest {formatCount(decided.length, "decision")}.
+              Newest first{decided.length === RECENT_LIMIT ? `; the latest ${formatCount(RECENT_LIMIT, "decision")}` : ""}.
             </Text>
             <Stack component="ul" gap="sm" className={classes.plainList} aria-label="Recent decisions">
               {decided.map((promotion) => (
