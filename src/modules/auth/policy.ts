@@ -57,7 +57,7 @@ export const routePolicies = {
   "sites.write": (actor: Actor) => isAdmin(actor),
   "audit.read": (actor: Actor) => isAdmin(actor),
   "accounts.manage": (actor: Actor) => isAdmin(actor),
-  "ladder.team": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist",
+  "ladder.team": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist" || actor.role === "mentor",
   "promotions.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
   "ladder.framework": (actor: Actor) => isAdmin(actor),
 } satisfies Record<string, (actor: Actor) => boolean>;
@@ -76,6 +76,9 @@ export const recordPolicies = {
     sameOrg(actor, person) && (isAdmin(actor) || actor.personId === person.id || managesSite(actor, person.siteId)),
   "person.write": (actor: Actor, person: PersonRef) =>
     sameOrg(actor, person) && (isAdmin(actor) || managesSite(actor, person.siteId)),
+  /** Attempting an assessment: colleagues at the same site, a manager of the site, an admin. The assessor rules then decide per competency. */
+  "person.assess": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId) || actor.homeSiteId === person.siteId),
   "site.staff": (actor: Actor, site: { orgId: string; id: string }) =>
     actor.orgId === site.orgId && (isAdmin(actor) || managesSite(actor, site.id)),
 } satisfies Record<string, (actor: Actor, record: any) => boolean>;

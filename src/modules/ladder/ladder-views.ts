@@ -57,12 +57,16 @@ export async function personLadder(db: Db, actor: Actor, personId: string, now: 
     .where("s.person_id", "=", person.id)
     .where("s.step_code", "is", null)
     .where("s.revokes_id", "is", null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("competency_signoffs as r").select("r.id").whereRef("r.revokes_id", "=", "s.id"))))
     .orderBy("s.signed_at", "desc")
     .execute();
   const holdings = await listHoldings(db, person.id);
   const subject = { personId: person.id, ...(await levelStanding(db, framework, person.id)) };
   const assessor = await assessorFacts(db, framework, actor);
+  const mayAssessHere = can(actor, "person.assess", ref);
+  const pending = await db.selectFrom("promotions").select("id").where("person_id", "=", person.id).where("status", "=", "nominated").executeTakeFirst();
   return {
+    pendingPromotionId: pending?.id ?? null,
     person: { id: person.id, firstName: person.first_name, lastName: person.last_name, siteId: person.site_id, siteCode: person.site_code, hireDate: person.hire_date },
     currentLevels: facts.levels.filter((l) => l.endedOn === null).map((l) => ({ track: l.track, level: l.level, startedOn: l.startedOn, ...levelLabel(framework, l.track, l.level) })),
     next,
@@ -71,13 +75,13 @@ export async function personLadder(db: Db, actor: Actor, personId: string, now: 
     competencies: framework.competencies.map((c) => {
       const standing = competencyStanding(c, facts.signoffs, today);
       const signer = assessorNames.find((a) => a.competency_code === c.code);
-      return { code: c.code, name: c.name, area: c.area, ...standing, signedAt: standing.signedOn, assessorName: signer ? `${signer.first_name} ${signer.last_name}` : null };
+      return { code: c.code, name: c.name, area: c.area, ...standing, signedAt: standing.signedOn, assessorName: signer ? `${signer.first_name} ${signer.last_name}` : null, mayAssess: mayAssessHere && canSignOff(assessor, c, subject).allowed };
     }),
     permissions: {
       canRecordCertification: mayRecordCertification(actor, ref),
       canVerifyCertification: can(actor, "person.write", ref) && actor.personId !== person.id,
       canNominate: can(actor, "person.write", ref),
-      canAssess: framework.competencies.some((c) => canSignOff(assessor, c, subject).allowed),
+      canAssess: mayAssessHere && framework.competencies.some((c) => canSignOff(assessor, c, subject).allowed),
     },
   };
 }
@@ -98,7 +102,7 @@ export async function teamReadiness(db: Db, actor: Actor, filter: { siteId?: str
     .where("p.org_id", "=", actor.orgId)
     .where("p.status", "!=", "separated")
     .where("p.role", "in", ["technician", "mentor"])
-    .where(scopeFilter(rosterScope(actor)) as any);
+    .where(scopeFilter(actor.role === "mentor" ? { kind: "sites", siteIds: [actor.homeSiteId] } : rosterScope(actor)) as any);
   if (filter.siteId) query = query.where("p.site_id", "=", filter.siteId);
   const people = await query.orderBy("p.last_name").orderBy("p.first_name").execute();
   const { definition: framework } = await getPublishedFramework(db, actor.orgId);
@@ -155,7 +159,8 @@ export async function assessablePeople(db: Db, actor: Actor) {
 /** One competency for one person: its steps with what is signed, and whether the actor may assess it. */
 export async function competencyDetail(db: Db, actor: Actor, personId: string, code: string, now: Date) {
   const person = await getPerson(db, actor.orgId, personId);
-  if (!can(actor, "person.read", { id: person.id, orgId: person.org_id, siteId: person.site_id })) throw new AppError("FORBIDDEN", "You do not have access to this person");
+  const ref = { id: person.id, orgId: person.org_id, siteId: person.site_id };
+  if (!can(actor, "person.read", ref) && !can(actor, "person.assess", ref)) throw new AppError("FORBIDDEN", "You do not have access to this person");
   const { definition: framework } = await getPublishedFramework(db, actor.orgId);
   const competency = framework.competencies.find((c) => c.code === code);
   if (!competency) throw new AppError("NOT_FOUND", `No competency ${code}`);

@@ -158,4 +158,24 @@ describe("career ladder API", () => {
     assert.equal((await otherAdmin.post(`/api/people/${tech.id}/certifications`, { certificationCode: "cpr-bls", earnedOn: "2026-01-01" })).statusCode, 404);
     assert.equal((await peer.get(`/api/ladder/people/${tech.id}`)).statusCode, 403);
   });
+
+  it("a lead technician signs dispensing skills of a junior at their site, not at another site, and not pharmacist-only ones", async () => {
+    const db = t.database.db;
+    const lead = await buildPerson(db, org, { role: "mentor", siteId: org.sites[0].id });
+    await placeAtLevel(db, org, lead.id, "core/lead");
+    const farLead = await buildPerson(db, org, { role: "mentor", siteId: org.sites[1].id });
+    await placeAtLevel(db, org, farLead.id, "core/lead");
+    const [leadClient, farClient] = await Promise.all([signInAs(t.app, lead.email), signInAs(t.app, farLead.email)]);
+    const dispensing = DEFAULT_FRAMEWORK.competencies.find((c) => c.assessors.some((a) => a.kind === "lead") && !c.assessors.every((a) => a.kind === "pharmacist"))!;
+    const body = { personId: peerPerson.id, competencyCode: dispensing.code, proficiency: 3, password: TEST_PASSWORD };
+    assert.equal((await leadClient.post("/api/ladder/signoffs", body)).statusCode, 201);
+    assert.equal((await farClient.post("/api/ladder/signoffs", body)).statusCode, 403);
+    const sterile = await leadClient.post("/api/ladder/signoffs", { ...body, competencyCode: "sterile-garbing-hand-hygiene" });
+    assert.equal(sterile.statusCode, 403);
+    assert.match(sterile.json().error.message, /pharmacist/);
+    const assessable = (await leadClient.get("/api/ladder/assessable")).json().items.map((p: { id: string }) => p.id);
+    assert.ok(assessable.includes(peerPerson.id));
+    const mentorTeam = (await leadClient.get("/api/ladder/team")).json().items;
+    assert.ok(mentorTeam.every((r: { person: { siteId: string } }) => r.person.siteId === org.sites[0].id));
+  });
 });

@@ -31,7 +31,9 @@ export async function levelStanding(db: Db | Tx, framework: FrameworkDefinition,
 }
 
 export async function assessorFacts(db: Db | Tx, framework: FrameworkDefinition, actor: Actor): Promise<AssessorFacts> {
-  return { personId: actor.personId, role: actor.role, ...(await levelStanding(db, framework, actor.personId)) };
+  const standing = await levelStanding(db, framework, actor.personId);
+  // A site's manager supervises its technicians and assesses as a lead does.
+  return { personId: actor.personId, role: actor.role, coreRank: standing.coreRank, isLead: standing.isLead || actor.role === "manager" };
 }
 
 export interface SignOffInput {
@@ -61,7 +63,8 @@ export async function signOffCompetency(tx: Tx, actor: Actor, input: SignOffInpu
   const competency = definition.competencies.find((c) => c.code === input.competencyCode);
   if (!competency) throw new AppError("VALIDATION_FAILED", `Unknown competency ${input.competencyCode}`, [{ field: "competencyCode", message: "is not in the framework" }]);
   const subject = await getPerson(tx, actor.orgId, input.personId);
-  authorize(actor, "person.read", { id: subject.id, orgId: subject.org_id, siteId: subject.site_id });
+  if (subject.id === actor.personId) throw new AppError("FORBIDDEN", "Nobody signs off their own competency");
+  authorize(actor, "person.assess", { id: subject.id, orgId: subject.org_id, siteId: subject.site_id });
   if (subject.status === "separated") throw new AppError("CONFLICT", "This person has left the organization");
   const decision = canSignOff(await assessorFacts(tx, definition, actor), competency, { personId: subject.id, ...(await levelStanding(tx, definition, subject.id)) });
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason!);
