@@ -6,7 +6,7 @@ import { ErrorAlert } from "../../ui/index.ts";
 import { NominationForm } from "../promotions/NominationForm.tsx";
 import { CertificationList } from "./CertificationList.tsx";
 import { proficiencyLabel, useCertificationCatalog, useFramework, type Eligibility, type PersonCompetency, type PersonLadder } from "./ladder.api.ts";
-import { COMPETENCY_STATUS, groupBy } from "./labels.ts";
+import { COMPETENCY_STATUS, groupBy, slug } from "./labels.ts";
 import { RecordCertificationForm } from "./RecordCertificationForm.tsx";
 import { RequirementChecklist } from "./RequirementChecklist.tsx";
 import { Section } from "./Section.tsx";
@@ -98,13 +98,13 @@ function areaSummary(items: PersonCompetency[]): string {
 function Competencies({ ladder, order }: { ladder: PersonLadder; order: Order }) {
   const groups = groupBy(ladder.competencies, (competency) => competency.area);
   const [open, setOpen] = useState<string[]>(() =>
-    groups.filter(([, items]) => items.some((c) => c.status === "expiring" || c.status === "expired")).map(([area]) => area),
+    groups.filter(([, items]) => items.some((c) => c.status === "expiring" || c.status === "expired")).map(([area]) => slug(area)),
   );
   if (ladder.competencies.length === 0) return <Text size="sm">No competencies are tracked yet.</Text>;
   return (
     <Accordion multiple value={open} onChange={setOpen} variant="contained" order={below(order) as 3 | 4}>
       {groups.map(([area, items]) => (
-        <Accordion.Item value={area} key={area}>
+        <Accordion.Item value={slug(area)} key={area}>
           <Accordion.Control>
             <Text fw={600} component="span" display="block">
               {area}

@@ -188,7 +188,9 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
   const [signed, setSigned] = useState<Signed>();
   const sign = useApiAction(ladderApi.signOff);
 
-  if (detail.error && !detail.data) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
+  if (detail.error && !detail.data) {
+    return <ErrorAlert error={detail.error} title="This competency could not be opened" onRetry={detail.error.status === 403 || detail.error.status === 404 ? undefined : detail.reload} />;
+  }
   if (!detail.data) return <Loading />;
 
   const { competency, mayAssess, reason, steps, status } = detail.data;

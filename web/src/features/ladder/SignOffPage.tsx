@@ -16,7 +16,7 @@ import {
   type PersonCompetency,
   type PersonLadder,
 } from "./ladder.api.ts";
-import { assessorsLabel, COMPETENCY_STATUS, groupBy } from "./labels.ts";
+import { assessorsLabel, COMPETENCY_STATUS, groupBy, slug } from "./labels.ts";
 import { SignOffForm } from "./SignOffForm.tsx";
 import { ToneBadge } from "./ToneBadge.tsx";
 import classes from "./ladder.module.css";
@@ -201,7 +201,7 @@ function CompetencyStep({ framework, ladder, viewerRole, viewerStanding, subject
             </Accordion.Item>
           ) : null}
           {groups.map(([area, entries]) => (
-            <Accordion.Item value={area} key={area}>
+            <Accordion.Item value={`area-${slug(area)}`} key={area}>
               <Accordion.Control>
                 <Text fw={600} component="span" display="block">
                   {area}
@@ -285,6 +285,7 @@ export function SignOffPage() {
 
   return (
     <Page title="Sign off a competency">
+      <Stack gap="lg" maw={760}>
       <Text c="gray.7">Choose the person, then the competency, tick what you observed and sign with your password.</Text>
 
       {stage === "person" ? (
@@ -361,6 +362,7 @@ export function SignOffPage() {
           Open {personName}'s ladder
         </Anchor>
       ) : null}
+      </Stack>
     </Page>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Box, Button, Card, Checkbox, Group, Modal, NativeSelect, Progress, SimpleGrid, Stack, Table, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useApiQuery } from "../../api.ts";
@@ -58,7 +59,7 @@ function PersonLink({ member }: { member: TeamMember }) {
 }
 
 function Percent({ member }: { member: TeamMember }) {
-  if (!member.next) return <Text size="sm">—</Text>;
+  if (!member.next) return <Text size="sm">{member.current ? "Top of the ladder" : "—"}</Text>;
   return (
     <Group gap="xs" wrap="nowrap">
       <Progress value={member.next.percent} size="md" className={classes.grow} miw={64} aria-label={`${fullName(member.person)}: progress toward ${member.next.levelName}`} />
@@ -178,6 +179,7 @@ function NominationDialog({ member, onClose, onNominated }: { member: TeamMember
   const ladder = useApiQuery<PersonLadder>(member ? personLadderPath(member.person.id) : null);
   const framework = useFramework(member !== null);
   const [done, setDone] = useState<string>();
+  const isPhone = useMediaQuery("(max-width: 47.99em)");
   const name = member ? fullName(member.person) : "";
 
   const close = () => {
@@ -186,7 +188,7 @@ function NominationDialog({ member, onClose, onNominated }: { member: TeamMember
   };
 
   return (
-    <Modal opened={member !== null} onClose={close} title={`Nominate ${name} for promotion`} size="lg" closeButtonProps={{ "aria-label": "Close" }}>
+    <Modal opened={member !== null} onClose={close} title={`Nominate ${name} for promotion`} size="lg" fullScreen={isPhone} closeButtonProps={{ "aria-label": "Close" }}>
       {done ? (
         <Stack gap="sm">
           <Alert color="ladderTeal" role="status">

@@ -14,7 +14,7 @@ const TONE_STYLE: Record<Tone, { color: string; c: string }> = {
 export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
   const style = TONE_STYLE[tone];
   return (
-    <Badge component="span" variant="light" color={style.color} c={style.c} tt="none" fw={600} style={{ flexShrink: 0, verticalAlign: "middle" }}>
+    <Badge component="span" variant="light" color={style.color} c={style.c} tt="none" fw={600} style={{ flexShrink: 0, verticalAlign: "middle" }} styles={{ label: { overflow: "visible" } }}>
       {children}
     </Badge>
   );
