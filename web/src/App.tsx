@@ -23,6 +23,7 @@ const PersonLadderPage = lazyPage(() => import("./features/ladder/PersonLadderPa
 const TeamPage = lazyPage(() => import("./features/ladder/TeamPage.tsx"), (m) => m.TeamPage);
 const SignOffPage = lazyPage(() => import("./features/ladder/SignOffPage.tsx"), (m) => m.SignOffPage);
 const PromotionsPage = lazyPage(() => import("./features/promotions/PromotionsPage.tsx"), (m) => m.PromotionsPage);
+const FrameworkEditorPage = lazyPage(() => import("./features/framework/FrameworkEditorPage.tsx"), (m) => m.FrameworkEditorPage);
 const NotFoundPage = lazyPage(() => import("./features/errors/NotFoundPage.tsx"), (m) => m.NotFoundPage);
 
 export function App() {
@@ -70,6 +71,14 @@ export function App() {
             element={
               <RequireRole roles={["admin"]}>
                 <RosterImportPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/ladder/framework"
+            element={
+              <RequireRole roles={["admin"]}>
+                <FrameworkEditorPage />
               </RequireRole>
             }
           />
