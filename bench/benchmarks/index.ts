@@ -1,5 +1,6 @@
 import type { Benchmark } from "../harness.ts";
+import { eligibility } from "./eligibility.ts";
 import { rosterImport } from "./roster-import.ts";
 
 /** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
-export const BENCHMARKS: Benchmark[] = [rosterImport];
+export const BENCHMARKS: Benchmark[] = [rosterImport, eligibility];

@@ -16,7 +16,7 @@ const ORG: Partial<SyntheticOrgOptions> = { technicians: 50_000, sites: 2_000, y
 /** The smaller roster the memory figure compares against: a fifth of the rows, same site density. */
 const SMALL_ORG: Partial<SyntheticOrgOptions> = { technicians: 10_000, sites: 400, years: 5, seed: 42 };
 /** Timed runs of each kind after one warm-up; figures are medians. BENCH_RUNS overrides. */
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1, not "${process.env.BENCH_RUNS}"`);
 const MB = 1024 * 1024;
 
@@ -53,17 +53,17 @@ const IMPORT_PREREQUISITES = [
 type TableDump = { table: string; columns: string; where: string };
 
 /** An empty database apart from the schema, so every run starts from the same state. */
-async function resetData(db: Db): Promise<void> {
+export async function resetData(db: Db): Promise<void> {
   await sql`TRUNCATE organizations CASCADE`.execute(db);
   await sql`DROP TABLE IF EXISTS roster_copy`.execute(db);
 }
 
 /** Writes dirty pages out now, so a checkpoint does not land inside a timed run. */
-async function checkpoint(db: Db): Promise<void> {
+export async function checkpoint(db: Db): Promise<void> {
   await sql`CHECKPOINT`.execute(db).catch(() => {}); // needs superuser or pg_checkpoint; without it timings are only noisier
 }
 
-async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -73,7 +73,7 @@ async function withClient<T>(databaseUrl: string, work: (client: pg.Client) => P
   }
 }
 
-async function createOrganizationWithSites(db: Db, org: SyntheticOrganization, slug: string, now: Date): Promise<AuditActor> {
+export async function createOrganizationWithSites(db: Db, org: SyntheticOrganization, slug: string, now: Date): Promise<AuditActor> {
   return db.transaction().execute(async (tx) => {
     const organization = await createOrganization(tx, { slug, name: `Synthetic Pharmacy Group (${slug})` }, now);
     const actor: AuditActor = { orgId: organization.id, personId: null, label: "benchmark" };
