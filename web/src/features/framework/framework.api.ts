@@ -1,11 +1,18 @@
 import { api } from "../../api.ts";
 
-/* The framework document, as in src/modules/ladder/framework.types.ts. */
-
-export type TrackKind = "core" | "clinical" | "management" | "cross-training";
-
-/** 1 learning · 2 performs with supervision · 3 performs independently · 4 can teach others. */
-export type Proficiency = 1 | 2 | 3 | 4;
+/* The framework document: one definition, shared with the server (types only, nothing is bundled from it). */
+export type {
+  AssessorRule,
+  ChecklistStep,
+  CompetencyDef,
+  FrameworkDefinition,
+  LevelDef,
+  Proficiency,
+  Requirement,
+  TrackDef,
+  TrackKind,
+} from "../../../../src/modules/ladder/framework.types.ts";
+import type { FrameworkDefinition, Proficiency, Requirement } from "../../../../src/modules/ladder/framework.types.ts";
 
 export interface ProficiencyLevel {
   value: Proficiency;
@@ -13,72 +20,7 @@ export interface ProficiencyLevel {
   description: string;
 }
 
-/** Who may sign a competency off for someone else. */
-export type AssessorRule =
-  | { kind: "pharmacist" }
-  | { kind: "lead" }
-  /** A technician holding a core level of at least this rank (1 = Tech I … 4 = Lead), above the person assessed. */
-  | { kind: "peer-above"; minRank: number };
-
-export interface ChecklistStep {
-  code: string;
-  text: string;
-}
-
-export interface CompetencyDef {
-  code: string;
-  name: string;
-  /** Grouping shown in the catalog, e.g. "Dispensing", "Sterile compounding". */
-  area: string;
-  description: string;
-  steps: ChecklistStep[];
-  assessors: AssessorRule[];
-  /** Months a sign-off stays valid; absent when it does not expire. */
-  validityMonths?: number;
-  /** Where the validity period comes from (e.g. USP <797>). */
-  validitySource?: string;
-  /** What evidence an assessor should attach or describe. */
-  evidence?: string;
-}
-
-export type Requirement =
-  /** Any one of these certification codes, active and not expired. */
-  | { kind: "certification"; anyOf: string[]; label?: string }
-  | { kind: "competency"; competency: string; minProficiency: Proficiency }
-  | { kind: "kpi"; kpi: string; comparator: ">=" | "<="; threshold: number; windowMonths: number; label?: string }
-  | { kind: "evaluation"; minAverage: number; months: number }
-  | { kind: "training"; training: string; label?: string }
-  | { kind: "mentoring"; hours: number }
-  /** Never the only requirement of a level: mastery first, tenure never alone. */
-  | { kind: "tenure"; months: number }
-  /** A level the person must have held (or hold) first, by "track/level" code. */
-  | { kind: "level"; level: string };
-
 export type RequirementKind = Requirement["kind"];
-
-export interface LevelDef {
-  code: string;
-  name: string;
-  /** Order within the track, from 1. */
-  rank: number;
-  summary: string;
-  duties: string[];
-  requirements: Requirement[];
-}
-
-export interface TrackDef {
-  code: string;
-  name: string;
-  kind: TrackKind;
-  description: string;
-  levels: LevelDef[];
-}
-
-export interface FrameworkDefinition {
-  name: string;
-  tracks: TrackDef[];
-  competencies: CompetencyDef[];
-}
 
 /* The API's answers. */
 
