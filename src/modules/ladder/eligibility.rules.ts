@@ -59,7 +59,16 @@ function levelName(framework: FrameworkDefinition, ref: string): string {
 }
 
 function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: EngineContext, today: IsoDate): RequirementResult {
-  const base = { kind: requirement.kind, expiresOn: null as IsoDate | null };
+  // One object shape for every result: spreading a base object and adding keys made each result a
+  // slow-path object, which cost more than the rest of the engine together.
+  const result = (r: { label: string; status: RequirementStatus; progress: number; reason: string; expiresOn?: IsoDate | null }): RequirementResult => ({
+    kind: requirement.kind,
+    expiresOn: r.expiresOn ?? null,
+    label: r.label,
+    status: r.status,
+    progress: r.progress,
+    reason: r.reason,
+  });
   switch (requirement.kind) {
     case "certification": {
       const lookup = ctx.certification ?? findCertification;
@@ -72,13 +81,13 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
       const best = counted.sort((a, b) => compareDates(b.h.expiresOn ?? "9999-12-31", a.h.expiresOn ?? "9999-12-31"))[0];
       if (best) {
         const expires = best.h.expiresOn ?? null;
-        return { ...base, label, status: best.state === "expiring" ? "expiring" : "met", progress: 1, expiresOn: expires, reason: expires ? `${best.def?.name ?? best.h.certificationCode}, valid until ${expires}` : `${best.def?.name ?? best.h.certificationCode} held` };
+        return result({ label, status: best.state === "expiring" ? "expiring" : "met", progress: 1, expiresOn: expires, reason: expires ? `${best.def?.name ?? best.h.certificationCode}, valid until ${expires}` : `${best.def?.name ?? best.h.certificationCode} held` });
       }
       const pending = candidates.find((h) => h.verificationStatus === "unverified" && holdingState(h, lookup(h.certificationCode), today) !== "expired");
-      if (pending) return { ...base, label, status: "missing", progress: 0.5, reason: `${lookup(pending.certificationCode)?.name ?? pending.certificationCode} is recorded and awaits verification` };
+      if (pending) return result({ label, status: "missing", progress: 0.5, reason: `${lookup(pending.certificationCode)?.name ?? pending.certificationCode} is recorded and awaits verification` });
       const expired = candidates.find((h) => holdingState(h, lookup(h.certificationCode), today) === "expired");
-      if (expired) return { ...base, label, status: "missing", progress: 0, expiresOn: expired.expiresOn, reason: `${lookup(expired.certificationCode)?.name ?? expired.certificationCode} expired on ${expired.expiresOn}; renew or reinstate it` };
-      return { ...base, label, status: "missing", progress: 0, reason: `Not held yet: earn ${names.join(" or ")}` };
+      if (expired) return result({ label, status: "missing", progress: 0, expiresOn: expired.expiresOn, reason: `${lookup(expired.certificationCode)?.name ?? expired.certificationCode} expired on ${expired.expiresOn}; renew or reinstate it` });
+      return result({ label, status: "missing", progress: 0, reason: `Not held yet: earn ${names.join(" or ")}` });
     }
     case "competency": {
       const def = ctx.framework.competencies.find((c) => c.code === requirement.competency);
@@ -90,7 +99,7 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
       if (enough) {
         const status = soon(enough.validUntil, today) ? "expiring" : "met";
         const until = enough.validUntil ? `, valid until ${enough.validUntil}` : "";
-        return { ...base, label, status, progress: 1, expiresOn: enough.validUntil, reason: `Signed off at ${proficiencyLabel(enough.proficiency)} on ${enough.signedOn}${until}${status === "expiring" ? ": book the re-evaluation" : ""}` };
+        return result({ label, status, progress: 1, expiresOn: enough.validUntil, reason: `Signed off at ${proficiencyLabel(enough.proficiency)} on ${enough.signedOn}${until}${status === "expiring" ? ": book the re-evaluation" : ""}` });
       }
       const lapsed = whole.filter((s) => !valid(s) && s.proficiency >= requirement.minProficiency).sort((a, b) => compareDates(b.validUntil!, a.validUntil!))[0];
       const steps = def?.steps ?? [];
@@ -105,51 +114,51 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
           : done > 0
             ? `${done} of ${steps.length} checklist steps signed; then a sign-off of the whole competency`
             : "Not signed off yet";
-      return { ...base, label, status: "missing", progress, expiresOn: lapsed?.validUntil ?? null, reason };
+      return result({ label, status: "missing", progress, expiresOn: lapsed?.validUntil ?? null, reason });
     }
     case "kpi": {
       const from = addMonths(today, -requirement.windowMonths);
       const values = facts.kpis.filter((k) => k.kpi === requirement.kpi && compareDates(k.periodEnd, from) > 0 && compareDates(k.periodEnd, today) <= 0);
       const label = requirement.label ?? `${requirement.kpi} ${requirement.comparator} ${requirement.threshold} over ${requirement.windowMonths} months`;
-      if (values.length === 0) return { ...base, label, status: "missing", progress: 0, reason: `No ${requirement.kpi} figures in the last ${requirement.windowMonths} months` };
+      if (values.length === 0) return result({ label, status: "missing", progress: 0, reason: `No ${requirement.kpi} figures in the last ${requirement.windowMonths} months` });
       const mean = values.reduce((sum, k) => sum + k.value, 0) / values.length;
       const rounded = Math.round(mean * 100) / 100;
       const met = requirement.comparator === ">=" ? mean >= requirement.threshold : mean <= requirement.threshold;
       const progress = met ? 1 : requirement.comparator === ">=" ? clamp(mean / requirement.threshold) : clamp(requirement.threshold / mean);
-      return { ...base, label, status: met ? "met" : "missing", progress, reason: `Average ${rounded} over ${values.length} period${values.length === 1 ? "" : "s"} (needs ${requirement.comparator} ${requirement.threshold})` };
+      return result({ label, status: met ? "met" : "missing", progress, reason: `Average ${rounded} over ${values.length} period${values.length === 1 ? "" : "s"} (needs ${requirement.comparator} ${requirement.threshold})` });
     }
     case "evaluation": {
       const from = addMonths(today, -requirement.months);
       const recent = facts.evaluations.filter((e) => compareDates(e.month, from) > 0 && compareDates(e.month, today) <= 0);
       const label = `Evaluation average ≥ ${requirement.minAverage} over ${requirement.months} months`;
-      if (recent.length === 0) return { ...base, label, status: "missing", progress: 0, reason: `No monthly evaluations in the last ${requirement.months} months` };
+      if (recent.length === 0) return result({ label, status: "missing", progress: 0, reason: `No monthly evaluations in the last ${requirement.months} months` });
       const mean = recent.reduce((sum, e) => sum + e.average, 0) / recent.length;
       const met = mean >= requirement.minAverage;
-      return { ...base, label, status: met ? "met" : "missing", progress: met ? 1 : clamp(mean / requirement.minAverage), reason: `Average ${mean.toFixed(2)} over ${recent.length} evaluation${recent.length === 1 ? "" : "s"}` };
+      return result({ label, status: met ? "met" : "missing", progress: met ? 1 : clamp(mean / requirement.minAverage), reason: `Average ${mean.toFixed(2)} over ${recent.length} evaluation${recent.length === 1 ? "" : "s"}` });
     }
     case "training": {
       const label = requirement.label ?? `Training: ${requirement.training}`;
       const done = facts.trainings
         .filter((t) => t.training === requirement.training && (t.expiresOn === null || compareDates(t.expiresOn, today) >= 0))
         .sort((a, b) => compareDates(b.completedOn, a.completedOn))[0];
-      if (!done) return { ...base, label, status: "missing", progress: 0, reason: "Not completed yet" };
-      return { ...base, label, status: soon(done.expiresOn, today) ? "expiring" : "met", progress: 1, expiresOn: done.expiresOn, reason: `Completed on ${done.completedOn}${done.expiresOn ? `, valid until ${done.expiresOn}` : ""}` };
+      if (!done) return result({ label, status: "missing", progress: 0, reason: "Not completed yet" });
+      return result({ label, status: soon(done.expiresOn, today) ? "expiring" : "met", progress: 1, expiresOn: done.expiresOn, reason: `Completed on ${done.completedOn}${done.expiresOn ? `, valid until ${done.expiresOn}` : ""}` });
     }
     case "mentoring": {
       const label = `${requirement.hours} hours of mentoring`;
       const met = facts.mentoringHours >= requirement.hours;
-      return { ...base, label, status: met ? "met" : "missing", progress: clamp(facts.mentoringHours / requirement.hours), reason: `${Math.round(facts.mentoringHours * 10) / 10} of ${requirement.hours} hours logged` };
+      return result({ label, status: met ? "met" : "missing", progress: clamp(facts.mentoringHours / requirement.hours), reason: `${Math.round(facts.mentoringHours * 10) / 10} of ${requirement.hours} hours logged` });
     }
     case "tenure": {
       const label = `${requirement.months} months with the organization`;
       const months = Math.max(0, monthsBetween(facts.hireDate, today));
       const met = months >= requirement.months;
-      return { ...base, label, status: met ? "met" : "missing", progress: clamp(months / requirement.months), reason: `${months} months since hire on ${facts.hireDate}` };
+      return result({ label, status: met ? "met" : "missing", progress: clamp(months / requirement.months), reason: `${months} months since hire on ${facts.hireDate}` });
     }
     case "level": {
       const label = `Has been ${levelName(ctx.framework, requirement.level)}`;
       const held = holdsOrHeld(facts, requirement.level, ctx.framework);
-      return { ...base, label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` };
+      return result({ label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` });
     }
   }
 }

@@ -6,10 +6,10 @@ import { listHoldings, mayRecordCertification, toHoldingDto, EXPIRING_SOON_DAYS 
 import { getPerson } from "../roster/index.ts";
 import { scopeFilter } from "../roster/people.queries.ts";
 import { canSignOff } from "./assessor.rules.ts";
-import { currentLevel, evaluateNext, type Eligibility, type PersonFacts } from "./eligibility.rules.ts";
+import { currentLevel, evaluateLevel, evaluateNext, nextLevel, type Eligibility, type PersonFacts } from "./eligibility.rules.ts";
 import { getPublishedFramework } from "./framework.queries.ts";
 import type { CompetencyDef, FrameworkDefinition } from "./framework.types.ts";
-import { loadPersonFacts } from "./person-facts.ts";
+import { loadNextCoreLevelFacts, loadPersonFacts } from "./person-facts.ts";
 import { assessorFacts, levelStanding } from "./sign-off-competency.ts";
 
 const zoneDates = (now: Date) => {
@@ -207,12 +207,13 @@ export async function organizationEligibility(db: Db, orgId: string, now: Date) 
     .where("p.role", "in", ["technician", "mentor"])
     .orderBy("p.employee_id")
     .execute();
-  const facts = await loadPersonFacts(db, orgId, people.map((p) => p.id));
+  const facts = await loadNextCoreLevelFacts(db, orgId, framework);
   const todayIn = zoneDates(now);
   return people.map((p) => {
     const f = facts.get(p.id)!;
     const current = currentLevel(f, core);
-    const next = evaluateNext(f, { framework }, todayIn(p.time_zone)).find((e) => e.track === core.code);
+    const level = nextLevel(f, core);
+    const next = level ? evaluateLevel(f, core, level, { framework }, todayIn(p.time_zone)) : undefined;
     return {
       employeeId: p.employee_id,
       name: `${p.first_name} ${p.last_name}`,
