@@ -1,6 +1,6 @@
 import { api } from "../../api.ts";
 
-/* The framework document: one definition, shared with the server (types only, nothing is bundled from it). */
+/* The framework document and the proficiency scale, as the ladder pages define them. */
 export type {
   AssessorRule,
   ChecklistStep,
@@ -8,17 +8,12 @@ export type {
   FrameworkDefinition,
   LevelDef,
   Proficiency,
+  ProficiencyLevel,
   Requirement,
   TrackDef,
   TrackKind,
-} from "../../../../src/modules/ladder/framework.types.ts";
-import type { FrameworkDefinition, Proficiency, Requirement } from "../../../../src/modules/ladder/framework.types.ts";
-
-export interface ProficiencyLevel {
-  value: Proficiency;
-  label: string;
-  description: string;
-}
+} from "../ladder/ladder.api.ts";
+import type { FrameworkDefinition, ProficiencyLevel, Requirement } from "../ladder/ladder.api.ts";
 
 export type RequirementKind = Requirement["kind"];
 
