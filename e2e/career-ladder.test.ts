@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { assertAccessible, DEMO, DESKTOP, displayDate, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
 
 const PASSWORD = "rxladder-demo";
@@ -8,6 +8,9 @@ const NATIONAL_CERTIFICATION = "National certification: PTCB CPhT or NHA ExCPT";
 const CPHT = "Certified Pharmacy Technician (CPhT)";
 const CPHT_NUMBER = "1048576";
 const EARNED_ON = isoDaysFromToday(-21);
+/** A 1×1 PNG: the scan of Kevin's certificate. */
+const CERTIFICATE_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const CERTIFICATE_NAME = "kevin-cpht-certificate.png";
 
 interface PersonLadder {
   person: { id: string };
@@ -29,6 +32,12 @@ async function openFromPhoneMenu(page: Page, link: string) {
 async function assertFitsWidth(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
+}
+
+/** Chooses a file in a file input (a button that opens the browser's file chooser). */
+async function chooseFile(page: Page, button: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button.click()]);
+  await chooser.setFiles(file);
 }
 
 /** A section of the page named by its heading. */
@@ -147,16 +156,28 @@ describe("the career ladder: from a missing certification to a promotion", () =>
     await form.getByLabel("Number (optional)").fill(CPHT_NUMBER);
     await form.getByLabel("Earned on").fill(EARNED_ON);
     await form.getByLabel("Verified against the issuer's records").check();
+    const copy = form.getByLabel("Copy of the credential (optional)");
+    await chooseFile(admin, copy, { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a certificate") });
+    await form.getByText("Choose a PDF, JPEG, PNG, HEIC or WebP file; notes.txt is not one.").waitFor();
+    await chooseFile(admin, copy, { name: CERTIFICATE_NAME, mimeType: "image/png", buffer: CERTIFICATE_PNG });
+    await form.getByText("notes.txt is not one").waitFor({ state: "detached" });
     await form.getByRole("button", { name: "Record certification" }).click();
-    await form.getByRole("status").filter({ hasText: `${CPHT} recorded as verified.` }).waitFor();
+    await form.getByRole("status").filter({ hasText: `${CPHT} recorded as verified, with its copy.` }).waitFor();
 
     const holding = certifications.getByRole("list", { name: "Certifications held" }).getByRole("listitem").filter({ hasText: CPHT });
     await holding.waitFor();
     const text = (await holding.innerText()).replace(/\s+/g, " ");
     assert.match(text, /Active/);
     assert.ok(text.includes(`No. ${CPHT_NUMBER}`), text);
-    assert.ok(text.includes(`Earned ${displayDate(EARNED_ON)}`) && text.endsWith("· verified"), text);
+    assert.ok(text.includes(`Earned ${displayDate(EARNED_ON)}`) && text.includes("· verified"), text);
     assert.doesNotMatch(text, /Awaiting verification/);
+    const link = holding.getByRole("link", { name: CERTIFICATE_NAME });
+    assert.ok(text.includes(`Copy: ${CERTIFICATE_NAME}`), text);
+    const download = await admin.request.get((await link.getAttribute("href"))!);
+    assert.equal(download.status(), 200);
+    assert.equal(download.headers()["content-type"], "image/png");
+    assert.match(download.headers()["content-disposition"], /^attachment; /);
+    assert.deepEqual(await download.body(), CERTIFICATE_PNG);
     assert.equal(await requirementStatus(admin, "Pharmacy Technician II", NATIONAL_CERTIFICATION), "met");
     await assertAccessible(admin, "Kevin's ladder as the admin, with the certification form and its confirmation");
   });

@@ -178,4 +178,33 @@ describe("career ladder framework editor, as the administrator", () => {
     assert.equal(await page.getByTestId("draft-status").textContent(), "No draft");
     await page.setViewportSize(DESKTOP);
   });
+
+  it("refuses to save over a draft saved meanwhile in another tab, says who and when, and reloads it", async () => {
+    const note = page.getByLabel("Note for this version (optional)");
+    await note.fill("Tenure for Tech II stays at 6 months");
+    // The same draft, opened and saved in another tab before this one saves.
+    const opened = await (await page.request.get("/api/ladder/framework/draft")).json();
+    const session = (await (await page.request.get("/api/auth/session")).json()) as { csrfToken: string };
+    const elsewhere = await page.request.put("/api/ladder/framework/draft", {
+      headers: { "x-csrf-token": session.csrfToken },
+      data: { definition: opened.definition, note: "Saved in the other tab", baseRevision: opened.revision },
+    });
+    assert.equal(elsewhere.status(), 200, await elsewhere.text());
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const conflict = page.getByRole("alert").filter({ hasText: "This draft was changed by someone else" });
+    await conflict.waitFor();
+    await conflict.getByText(/^Dana Whitfield saved draft v3 at .+, after you opened it\.$/).waitFor();
+    assert.equal(await note.inputValue(), "Tenure for Tech II stays at 6 months", "the unsaved changes stay on screen");
+    await assertAccessible(page, "the draft conflict");
+
+    await conflict.getByRole("button", { name: "Reload the saved draft" }).click();
+    await conflict.waitFor({ state: "detached" });
+    assert.equal(await note.inputValue(), "Saved in the other tab");
+    assert.equal(await page.getByTestId("draft-status").textContent(), "Draft v3, saved");
+    await note.fill("Saved in the other tab; tenure stays");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await page.getByText("Draft v3 saved.").waitFor();
+    assert.equal((await (await page.request.get("/api/ladder/framework/draft")).json()).note, "Saved in the other tab; tenure stays");
+  });
 });

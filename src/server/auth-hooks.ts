@@ -24,25 +24,36 @@ export function registerAuthHooks(app: FastifyInstance) {
   });
 
   // Before validation, so that a caller without access learns nothing about what the route accepts.
-  app.addHook("preValidation", async (request) => {
-    const policy = request.routeOptions.config?.policy;
-    if (!policy) return;
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await findSessionActor(app.deps.database.db, token, app.deps.now());
-      if (session) {
-        request.actor = session.actor;
-        request.csrfToken = session.csrfToken;
-        request.sessionToken = token;
-      }
+  // Routes that take large bodies run the same check earlier, in onRequest (see `checkRouteAccess`).
+  app.addHook("preValidation", checkRouteAccess);
+}
+
+/**
+ * Authenticates the request from its session cookie, checks the route's policy, and for writes
+ * the CSRF token; once per request. A route that reads a large body uses it as its onRequest
+ * hook, so that nobody without access gets to send the body at all.
+ */
+export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
+  if (request.accessChecked) return;
+  request.accessChecked = true;
+  const policy = request.routeOptions.config?.policy;
+  if (!policy) return;
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const { deps } = request.server;
+    const session = await findSessionActor(deps.database.db, token, deps.now());
+    if (session) {
+      request.actor = session.actor;
+      request.csrfToken = session.csrfToken;
+      request.sessionToken = token;
     }
-    if (policy === "public") return;
-    if (!request.actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
-    if (!SAFE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== request.csrfToken) {
-      throw new AppError("CSRF_TOKEN_INVALID", "Missing or wrong x-csrf-token header; reload the page");
-    }
-    if (!canRoute(request.actor, policy)) throw new AppError("FORBIDDEN", "Your role does not allow this");
-  });
+  }
+  if (policy === "public") return;
+  if (!request.actor) throw new AppError("UNAUTHENTICATED", "Sign in first");
+  if (!SAFE_METHODS.has(request.method) && request.headers["x-csrf-token"] !== request.csrfToken) {
+    throw new AppError("CSRF_TOKEN_INVALID", "Missing or wrong x-csrf-token header; reload the page");
+  }
+  if (!canRoute(request.actor, policy)) throw new AppError("FORBIDDEN", "Your role does not allow this");
 }
 
 /** The signed-in actor of a route whose policy requires one. */

@@ -20,6 +20,8 @@ declare module "fastify" {
     actor?: Actor;
     csrfToken?: string;
     sessionToken?: string;
+    /** Set once `checkRouteAccess` has run for the request. */
+    accessChecked?: boolean;
   }
   interface FastifyContextConfig {
     policy?: RoutePolicy;

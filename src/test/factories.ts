@@ -101,3 +101,22 @@ export async function placeAtLevel(db: Db, org: TestOrganization, personId: stri
   const [track_code, level_code] = ref.split("/");
   await db.insertInto("person_levels").values({ org_id: org.id, person_id: personId, track_code, level_code, started_on: startedOn }).execute();
 }
+
+/** Bytes from latin1 text and byte values. */
+export const evidenceBytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p, "latin1") : Buffer.from(p))));
+/** The start of a HEIF file: its ftyp box with these brands. */
+export const heifHeader = (major: string, ...compatible: string[]) => {
+  const body = evidenceBytes("ftyp", major, [0, 0, 0, 0], ...compatible);
+  const size = Buffer.alloc(4);
+  size.writeUInt32BE(body.length + 4);
+  return evidenceBytes(size.toString("latin1"), body.toString("latin1"), [0, 0, 0, 8], "meta");
+};
+
+/** The first bytes of a file of each evidence kind, as the server recognizes them. */
+export const EVIDENCE_SAMPLES = {
+  "application/pdf": evidenceBytes("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"),
+  "image/jpeg": evidenceBytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10], "JFIF"),
+  "image/png": evidenceBytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], "IHDR"),
+  "image/heic": heifHeader("heic", "mif1", "heic"),
+  "image/webp": evidenceBytes("RIFF", [0x24, 0, 0, 0], "WEBPVP8 "),
+} as const;

@@ -41,7 +41,19 @@ describe("policy", () => {
     for (const role of ["technician", "mentor", "pharmacist", "manager", "admin"] as const) {
       assert.ok(!can(actor(role), "person.read", person({ orgId: "org2", id: "me" })), role);
       assert.ok(!can(actor(role), "person.write", person({ orgId: "org2" })), role);
+      assert.ok(!can(actor(role), "person.recordEvidence", person({ orgId: "org2", id: "me" })), role);
     }
+  });
+
+  it("evidence: the person, an assessor at their site, their site's manager or an admin records it", () => {
+    assert.ok(can(actor("technician"), "person.recordEvidence", person({ id: "me" })));
+    assert.ok(!can(actor("technician"), "person.recordEvidence", person({ siteId: "site2" })));
+    assert.ok(can(actor("mentor"), "person.recordEvidence", person()));
+    assert.ok(can(actor("pharmacist"), "person.recordEvidence", person()));
+    assert.ok(!can(actor("pharmacist"), "person.recordEvidence", person({ siteId: "site2" })));
+    assert.ok(can(actor("manager", { homeSiteId: "site9", managedSiteIds: ["site2"] }), "person.recordEvidence", person({ siteId: "site2" })));
+    assert.ok(!can(actor("manager"), "person.recordEvidence", person({ siteId: "site2" })));
+    assert.ok(can(actor("admin"), "person.recordEvidence", person({ siteId: "site2" })));
   });
 
   it("route policies: imports and audit are for admins", () => {

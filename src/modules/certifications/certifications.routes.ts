@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { dateInZone, isIsoDate } from "../../lib/dates.ts";
 import { actorOf } from "../../server/auth-hooks.ts";
-import { CERTIFICATIONS, recordCertification, toHoldingDto, verifyCertification } from "./index.ts";
+import { CERTIFICATIONS, recordCertification, toHoldingDto, updateCertificationEvidence, verifyCertification } from "./index.ts";
 
 const isoDate = z.string().refine(isIsoDate, "must be a date as YYYY-MM-DD");
 
@@ -34,6 +34,7 @@ export function certificationRoutes(app: FastifyInstance) {
         earnedOn: isoDate,
         expiresOn: isoDate.nullish(),
         verified: z.boolean().optional(),
+        evidenceFileId: z.uuid().nullish().describe("A copy of the credential, uploaded with POST /api/people/{id}/evidence"),
       }),
     },
   }, async (request, reply) => {
@@ -53,6 +54,20 @@ export function certificationRoutes(app: FastifyInstance) {
   }, async (request) => {
     const actor = actorOf(request);
     const holding = await db.transaction().execute((tx) => verifyCertification(tx, actor, request.params.id, request.body.status, app.deps.now()));
+    return toHoldingDto(holding, await todayAt(holding.person_id));
+  });
+
+  r.patch("/api/certifications/:id", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["certifications"],
+      summary: "Attach a copy of a recorded credential (an evidence file uploaded for the person), replace it, or remove it with null",
+      params: z.object({ id: z.uuid() }),
+      body: z.object({ evidenceFileId: z.uuid().nullable() }),
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const holding = await db.transaction().execute((tx) => updateCertificationEvidence(tx, actor, request.params.id, request.body.evidenceFileId, app.deps.now()));
     return toHoldingDto(holding, await todayAt(holding.person_id));
   });
 }

@@ -1,3 +1,3 @@
 export { CERTIFICATIONS, findCertification, NATIONAL_CERTIFICATION_CODES, type CertificationDef } from "./catalog.ts";
 export * from "./certifications.rules.ts";
-export { listHoldings, mayRecordCertification, recordCertification, toHoldingDto, verifyCertification, type CertificationInput } from "./manage-certifications.ts";
+export { listHoldings, mayRecordCertification, recordCertification, toHoldingDto, updateCertificationEvidence, verifyCertification, type CertificationInput, type HoldingRow } from "./manage-certifications.ts";

@@ -4,6 +4,7 @@ import { AppError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf } from "../auth/index.ts";
 import { can, type Actor } from "../auth/policy.ts";
+import { getAttachableEvidence } from "../evidence/index.ts";
 import { getPerson } from "../roster/index.ts";
 import { US_STATES } from "../roster/manage-sites.ts";
 import { findCertification } from "./catalog.ts";
@@ -18,6 +19,8 @@ export interface CertificationInput {
   expiresOn?: IsoDate | null;
   /** Record as verified at once (admins and managers only, having seen the credential). */
   verified?: boolean;
+  /** A copy of the credential uploaded for the person (POST /api/people/:id/evidence). */
+  evidenceFileId?: string | null;
 }
 
 /** Admins, the manager of the person's site, or the person themself (whose entries await verification). */
@@ -38,6 +41,7 @@ export async function recordCertification(tx: Tx, actor: Actor, personId: string
   const site = await tx.selectFrom("sites").select("time_zone").where("id", "=", person.site_id).executeTakeFirstOrThrow();
   if (compareDates(input.earnedOn, dateInZone(now, site.time_zone)) > 0) fields.push({ field: "earnedOn", message: "is in the future" });
   if (fields.length) throw new AppError("VALIDATION_FAILED", fields.map((f) => `${f.field} ${f.message}`).join("; "), fields);
+  const evidence = input.evidenceFileId ? await getAttachableEvidence(tx, { orgId: actor.orgId, personId: person.id }, input.evidenceFileId) : undefined;
   const verified = Boolean(input.verified) && can(actor, "person.write", ref) && actor.personId !== person.id;
   const holding = await tx
     .insertInto("certification_holdings")
@@ -53,38 +57,66 @@ export async function recordCertification(tx: Tx, actor: Actor, personId: string
       verification_status: verified ? "verified" : "unverified",
       verified_by: verified ? actor.personId : null,
       verified_at: verified ? now : null,
+      evidence_file_id: evidence?.id ?? null,
       created_by: actor.personId,
       created_at: now,
       updated_at: now,
     })
-    .returningAll()
+    .returning("id")
     .executeTakeFirstOrThrow();
   await recordAudit(tx, auditActorOf(actor), { entityType: "certification_holding", entityId: holding.id, action: "certification.recorded", after: { personId: person.id, ...input, verified } }, now);
-  return holding;
+  return getHolding(tx, actor.orgId, holding.id);
+}
+
+/** Attaches a copy of the credential to a holding, or replaces or removes it: whoever may record the person's credentials. */
+export async function updateCertificationEvidence(tx: Tx, actor: Actor, holdingId: string, evidenceFileId: string | null, now: Date) {
+  const holding = await getHolding(tx, actor.orgId, holdingId);
+  const person = await getPerson(tx, actor.orgId, holding.person_id);
+  if (!mayRecordCertification(actor, { id: person.id, orgId: person.org_id, siteId: person.site_id })) throw new AppError("FORBIDDEN", "You cannot change credentials of this person");
+  const evidence = evidenceFileId ? await getAttachableEvidence(tx, { orgId: actor.orgId, personId: person.id }, evidenceFileId) : undefined;
+  await tx.updateTable("certification_holdings").set({ evidence_file_id: evidence?.id ?? null, updated_at: now }).where("id", "=", holding.id).execute();
+  await recordAudit(tx, auditActorOf(actor), {
+    entityType: "certification_holding",
+    entityId: holding.id,
+    action: "certification.evidence_changed",
+    before: { evidenceFileId: holding.evidence_file_id },
+    after: { evidenceFileId: evidence?.id ?? null },
+  }, now);
+  return getHolding(tx, actor.orgId, holding.id);
 }
 
 export async function verifyCertification(tx: Tx, actor: Actor, holdingId: string, status: "verified" | "rejected", now: Date) {
-  const holding = await tx.selectFrom("certification_holdings").selectAll().where("org_id", "=", actor.orgId).where("id", "=", holdingId).executeTakeFirst();
-  if (!holding) throw new AppError("NOT_FOUND", "Credential not found");
+  const holding = await getHolding(tx, actor.orgId, holdingId);
   const person = await getPerson(tx, actor.orgId, holding.person_id);
   if (!can(actor, "person.write", { id: person.id, orgId: person.org_id, siteId: person.site_id }) || actor.personId === person.id) {
     throw new AppError("FORBIDDEN", "Only an admin or the site's manager can verify another person's credential");
   }
-  const updated = await tx
+  await tx
     .updateTable("certification_holdings")
     .set({ verification_status: status, verified_by: actor.personId, verified_at: now, updated_at: now })
     .where("id", "=", holding.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
   await recordAudit(tx, auditActorOf(actor), { entityType: "certification_holding", entityId: holding.id, action: `certification.${status}`, before: { verificationStatus: holding.verification_status }, after: { verificationStatus: status } }, now);
-  return updated;
+  return getHolding(tx, actor.orgId, holding.id);
 }
+
+function holdingsWithEvidence(db: Db | Tx) {
+  return db.selectFrom("certification_holdings as h").leftJoin("evidence_files as e", "e.id", "h.evidence_file_id").selectAll("h").select("e.file_name as evidence_file_name");
+}
+
+export type HoldingRow = Awaited<ReturnType<typeof listHoldings>>[number];
 
 export async function listHoldings(db: Db | Tx, personId: string) {
-  return db.selectFrom("certification_holdings").selectAll().where("person_id", "=", personId).orderBy("earned_on", "desc").execute();
+  return holdingsWithEvidence(db).where("h.person_id", "=", personId).orderBy("h.earned_on", "desc").execute();
 }
 
-export function toHoldingDto(h: Awaited<ReturnType<typeof listHoldings>>[number], today: IsoDate) {
+async function getHolding(db: Db | Tx, orgId: string, holdingId: string) {
+  const holding = await holdingsWithEvidence(db).where("h.org_id", "=", orgId).where("h.id", "=", holdingId).executeTakeFirst();
+  if (!holding) throw new AppError("NOT_FOUND", "Credential not found");
+  return holding;
+}
+
+export function toHoldingDto(h: HoldingRow, today: IsoDate) {
   const def = findCertification(h.certification_code);
   return {
     id: h.id,
@@ -97,5 +129,6 @@ export function toHoldingDto(h: Awaited<ReturnType<typeof listHoldings>>[number]
     expiresOn: h.expires_on,
     verificationStatus: h.verification_status,
     status: holdingState({ certificationCode: h.certification_code, earnedOn: h.earned_on, expiresOn: h.expires_on, verificationStatus: h.verification_status }, def, today),
+    evidenceFile: h.evidence_file_id && h.evidence_file_name ? { id: h.evidence_file_id, fileName: h.evidence_file_name } : null,
   };
 }

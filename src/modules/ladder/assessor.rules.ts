@@ -1,5 +1,7 @@
 import type { Role } from "../../db/schema.ts";
-import type { AssessorRule, CompetencyDef } from "./framework.types.ts";
+import type { IsoDate } from "../../lib/dates.ts";
+import { isLevelInForce, type LevelHeld } from "./eligibility.rules.ts";
+import type { AssessorRule, CompetencyDef, FrameworkDefinition } from "./framework.types.ts";
 
 export interface AssessorFacts {
   personId: string;
@@ -13,6 +15,25 @@ export interface AssessorFacts {
 export interface SubjectFacts {
   personId: string;
   coreRank: number;
+}
+
+/** The core rank and lead status a person has on a day, from the levels in force then. Pure. */
+export function levelStanding(framework: FrameworkDefinition, levels: readonly LevelHeld[], today: IsoDate): { coreRank: number; isLead: boolean } {
+  const core = framework.tracks.find((t) => t.kind === "core");
+  const topRank = Math.max(0, ...(core?.levels.map((l) => l.rank) ?? [0]));
+  let coreRank = 0;
+  let isLead = false;
+  for (const level of levels) {
+    if (!isLevelInForce(level, today)) continue;
+    const track = framework.tracks.find((t) => t.code === level.track);
+    const def = track?.levels.find((l) => l.code === level.level);
+    if (track?.kind === "core" && def) {
+      coreRank = Math.max(coreRank, def.rank);
+      if (def.rank === topRank) isLead = true;
+    }
+    if (track?.kind === "management") isLead = true;
+  }
+  return { coreRank, isLead };
 }
 
 function satisfies(assessor: AssessorFacts, rule: AssessorRule, subject: SubjectFacts): boolean {

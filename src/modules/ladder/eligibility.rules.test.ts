@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import { addDays } from "../../lib/dates.ts";
-import { evaluateLevel, evaluateNext, monthsBetween, type PersonFacts } from "./eligibility.rules.ts";
+import { levelStanding } from "./assessor.rules.ts";
+import { currentLevel, evaluateLevel, evaluateNext, isLevelInForce, monthsBetween, type PersonFacts } from "./eligibility.rules.ts";
 import type { FrameworkDefinition, LevelDef, Requirement } from "./framework.types.ts";
 
 const TODAY = "2026-06-15";
@@ -97,6 +98,40 @@ describe("eligibility engine", () => {
     assert.equal(evaluateNext(facts(), ctx, TODAY)[0].level, "tech-2");
     assert.equal(evaluateNext(facts({ levels: [] }), ctx, TODAY)[0].level, "tech-1");
     assert.deepEqual(evaluateNext(facts({ levels: [{ track: "core", level: "tech-2", startedOn: "2026-01-01", endedOn: null }] }), ctx, TODAY), []);
+  });
+
+  it("a level approved ahead of its date is in force from that date, and does not count as held before", () => {
+    const promoted = facts({
+      levels: [
+        { track: "core", level: "tech-1", startedOn: "2025-01-10", endedOn: "2026-07-01" },
+        { track: "core", level: "tech-2", startedOn: "2026-07-01", endedOn: null },
+      ],
+    });
+    assert.equal(currentLevel(promoted, core, TODAY)?.code, "tech-1");
+    assert.equal(evaluateNext(promoted, ctx, TODAY)[0].level, "tech-2");
+    assert.equal(levelStanding(framework, promoted.levels, TODAY).coreRank, 1);
+    assert.equal(currentLevel(promoted, core, "2026-06-30")?.code, "tech-1");
+    assert.equal(currentLevel(promoted, core, "2026-07-01")?.code, "tech-2");
+    assert.deepEqual(evaluateNext(promoted, ctx, "2026-07-01"), []);
+    assert.equal(levelStanding(framework, promoted.levels, "2026-07-01").coreRank, 2);
+
+    // A first level that starts later: no level today, and it does not meet "has been Technician I".
+    const starting = facts({ levels: [{ track: "core", level: "tech-1", startedOn: "2026-07-01", endedOn: null }] });
+    assert.equal(currentLevel(starting, core, TODAY), undefined);
+    assert.equal(evaluateLevel(starting, core, tech2, ctx, TODAY).requirements[0].status, "missing");
+    assert.equal(evaluateLevel(starting, core, tech2, ctx, "2026-07-01").requirements[0].status, "met");
+  });
+
+  it("exactly one level row is in force on any day of a history where each level ends when the next starts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: -30, max: 2000 }), (gaps, offset) => {
+        const starts = gaps.reduce<string[]>((acc, gap) => [...acc, addDays(acc.at(-1) ?? "2024-01-01", gap + 1)], []);
+        const levels = starts.map((startedOn, i) => ({ startedOn, endedOn: starts[i + 1] ?? null }));
+        const day = addDays(starts[0], offset);
+        const inForce = levels.filter((l) => isLevelInForce(l, day)).length;
+        assert.equal(inForce, offset < 0 ? 0 : 1);
+      }),
+    );
   });
 
   it("counts tenure in whole calendar months across month ends and leap days", () => {

@@ -3,12 +3,30 @@ import { findCertification, type CertificationDef } from "../certifications/cata
 import { EXPIRING_SOON_DAYS, holdingState, type Holding } from "../certifications/certifications.rules.ts";
 import { PROFICIENCY_SCALE, type FrameworkDefinition, type LevelDef, type Proficiency, type Requirement, type TrackDef } from "./framework.types.ts";
 
+export interface LevelHeld {
+  track: string;
+  level: string;
+  startedOn: IsoDate;
+  /** The day the next level starts; null while no change is scheduled. */
+  endedOn: IsoDate | null;
+}
+
+/** Whether a level row is the one in force on a day: started, and not yet ended (an approved promotion may start later). */
+export function isLevelInForce(level: { startedOn: IsoDate; endedOn: IsoDate | null }, today: IsoDate): boolean {
+  return compareDates(level.startedOn, today) <= 0 && (level.endedOn === null || compareDates(level.endedOn, today) > 0);
+}
+
+/** Whether a level row starts after a day: a promotion approved ahead of its effective date. */
+export function isLevelUpcoming(level: { startedOn: IsoDate }, today: IsoDate): boolean {
+  return compareDates(level.startedOn, today) > 0;
+}
+
 /** Everything the engine knows about one person; filled from the database by `loadPersonFacts`. */
 export interface PersonFacts {
   personId: string;
   hireDate: IsoDate;
-  /** Levels held, current ones with endedOn null. */
-  levels: { track: string; level: string; startedOn: IsoDate; endedOn: IsoDate | null }[];
+  /** Levels held or scheduled: a level is in force from startedOn until the day before endedOn (see `isLevelInForce`). */
+  levels: LevelHeld[];
   certifications: Holding[];
   /** Effective (not revoked) sign-offs. A null stepCode signs the whole competency. */
   signoffs: { competency: string; stepCode: string | null; proficiency: Proficiency; signedOn: IsoDate; validUntil: IsoDate | null }[];
@@ -157,7 +175,7 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
     }
     case "level": {
       const label = `Has been ${levelName(ctx.framework, requirement.level)}`;
-      const held = holdsOrHeld(facts, requirement.level, ctx.framework);
+      const held = holdsOrHeld(facts, requirement.level, ctx.framework, today);
       return result({ label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` });
     }
   }
@@ -170,12 +188,14 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return months;
 }
 
-/** A level counts as held when the person holds or held it, or a higher rank in the same track. */
-function holdsOrHeld(facts: PersonFacts, ref: string, framework: FrameworkDefinition): boolean {
+/** A level counts as held when the person holds or held it, or a higher rank in the same track; one not started yet does not. */
+function holdsOrHeld(facts: PersonFacts, ref: string, framework: FrameworkDefinition, today: IsoDate): boolean {
   const [trackCode, levelCode] = ref.split("/");
   const track = framework.tracks.find((t) => t.code === trackCode);
   const rank = track?.levels.find((l) => l.code === levelCode)?.rank ?? Infinity;
-  return facts.levels.some((held) => held.track === trackCode && (held.level === levelCode || (track?.levels.find((l) => l.code === held.level)?.rank ?? 0) >= rank));
+  return facts.levels.some(
+    (held) => held.track === trackCode && !isLevelUpcoming(held, today) && (held.level === levelCode || (track?.levels.find((l) => l.code === held.level)?.rank ?? 0) >= rank),
+  );
 }
 
 /** Decides one level for one person: each requirement met, missing or expiring soon, with its reason. Pure. */
@@ -191,16 +211,16 @@ export function evaluateLevel(facts: PersonFacts, track: TrackDef, level: LevelD
   return { track: track.code, trackName: track.name, level: level.code, levelName: level.name, eligible, percent: eligible ? 100 : Math.min(percent, 99), requirements, nextSteps };
 }
 
-/** The person's current level in a track, if any. */
-export function currentLevel(facts: PersonFacts, track: TrackDef): LevelDef | undefined {
-  const held = facts.levels.find((l) => l.track === track.code && l.endedOn === null);
+/** The person's level in force in a track on a day, if any. */
+export function currentLevel(facts: PersonFacts, track: TrackDef, today: IsoDate): LevelDef | undefined {
+  const held = facts.levels.find((l) => l.track === track.code && isLevelInForce(l, today));
   return held ? track.levels.find((l) => l.code === held.level) : undefined;
 }
 
 /** The level after the current one in a track (the first level when the person has none there). */
-export function nextLevel(facts: PersonFacts, track: TrackDef): LevelDef | undefined {
+export function nextLevel(facts: PersonFacts, track: TrackDef, today: IsoDate): LevelDef | undefined {
   const ordered = [...track.levels].sort((a, b) => a.rank - b.rank);
-  const current = currentLevel(facts, track);
+  const current = currentLevel(facts, track, today);
   return current ? ordered.find((l) => l.rank > current.rank) : ordered[0];
 }
 
@@ -208,9 +228,9 @@ export function nextLevel(facts: PersonFacts, track: TrackDef): LevelDef | undef
 export function evaluateNext(facts: PersonFacts, ctx: EngineContext, today: IsoDate): Eligibility[] {
   const results: Eligibility[] = [];
   for (const track of ctx.framework.tracks) {
-    const onTrack = facts.levels.some((l) => l.track === track.code && l.endedOn === null);
+    const onTrack = facts.levels.some((l) => l.track === track.code && isLevelInForce(l, today));
     if (!onTrack && track.kind !== "core") continue;
-    const next = nextLevel(facts, track);
+    const next = nextLevel(facts, track, today);
     if (next) results.push(evaluateLevel(facts, track, next, ctx, today));
   }
   return results;

@@ -6,7 +6,7 @@ import { getPublishedFramework } from "./framework.queries.ts";
 import { PROFICIENCY_SCALE, type Proficiency } from "./framework.types.ts";
 import { assessablePeople, competencyDetail, personLadder, teamReadiness } from "./ladder-views.ts";
 import { revokeSignoff, signOffCompetency } from "./sign-off-competency.ts";
-import { discardDraft, findDraft, listVersions, previewDraft, publishDraft, saveDraft } from "./edit-framework.ts";
+import { discardDraft, findDraft, listVersions, NO_DRAFT_REVISION, previewDraft, publishDraft, saveDraft, type Draft } from "./edit-framework.ts";
 import { frameworkSchema } from "./framework.schema.ts";
 import type { FrameworkDefinition } from "./framework.types.ts";
 
@@ -52,7 +52,7 @@ export function ladderRoutes(app: FastifyInstance) {
   r.get("/api/ladder/assessable", {
     config: { policy: "authenticated" },
     schema: { tags: ["ladder"], summary: "People the caller may assess on at least one competency" },
-  }, async (request) => ({ items: await assessablePeople(db, actorOf(request)) }));
+  }, async (request) => ({ items: await assessablePeople(db, actorOf(request), app.deps.now()) }));
 
   r.get("/api/ladder/people/:id/competencies/:code", {
     config: { policy: "authenticated" },
@@ -70,6 +70,7 @@ export function ladderRoutes(app: FastifyInstance) {
         stepCodes: z.array(z.string().min(1).max(100)).max(50).optional(),
         proficiency: z.number().int().min(1).max(4),
         evidenceNote: z.string().trim().max(2000).optional(),
+        evidenceFileId: z.uuid().optional().describe("An evidence file uploaded for the person with POST /api/people/{id}/evidence"),
         password: z.string().min(1).max(200),
       }),
       response: { 201: z.object({ signed: z.number(), validUntil: z.string().nullable() }) },
@@ -109,32 +110,58 @@ export function ladderRoutes(app: FastifyInstance) {
     })),
   }));
 
+  const draftDto = z.object({
+    version: z.number(),
+    isDraft: z.boolean(),
+    note: z.string().nullable(),
+    definition: z.unknown(),
+    revision: z.number().describe("Send back as baseRevision when saving, publishing or discarding; 0 when there is no draft"),
+    savedAt: z.string().nullable(),
+    savedBy: z.string().nullable(),
+  });
+  const toDraftDto = (draft: Draft) => ({
+    version: draft.version,
+    isDraft: true,
+    note: draft.note,
+    definition: draft.definition,
+    revision: draft.revision,
+    savedAt: new Date(draft.created_at).toISOString(),
+    savedBy: draft.first_name ? `${draft.first_name} ${draft.last_name}` : null,
+  });
+  const baseRevision = z.number().int().min(0).describe("The revision the edit started from, as GET /api/ladder/framework/draft gave it");
+
   r.get("/api/ladder/framework/draft", {
     config: { policy: "ladder.framework" },
-    schema: { tags: ["ladder"], summary: "The draft being edited, or the published framework to start one from" },
+    schema: { tags: ["ladder"], summary: "The draft being edited, or the published framework to start one from, with the revision to send back", response: { 200: draftDto } },
   }, async (request) => {
     const actor = actorOf(request);
     const draft = await findDraft(db, actor.orgId);
-    if (draft) return { version: draft.version, isDraft: true, note: draft.note, definition: draft.definition };
+    if (draft) return toDraftDto(draft);
     const published = await getPublishedFramework(db, actor.orgId);
-    return { version: published.version, isDraft: false, note: null, definition: published.definition };
+    return { version: published.version, isDraft: false, note: null, definition: published.definition, revision: NO_DRAFT_REVISION, savedAt: null, savedBy: null };
   });
 
   r.put("/api/ladder/framework/draft", {
     config: { policy: "ladder.framework" },
-    schema: { tags: ["ladder"], summary: "Save the draft (validated; affects nobody until published)", body: z.object({ definition: frameworkSchema, note: z.string().trim().max(2000).nullish() }) },
+    schema: {
+      tags: ["ladder"],
+      summary: "Save the draft (validated; affects nobody until published). 409 DRAFT_CHANGED when someone else saved, published or discarded it since baseRevision",
+      body: z.object({ definition: frameworkSchema, note: z.string().trim().max(2000).nullish(), baseRevision }),
+      response: { 200: draftDto },
+    },
   }, async (request) => {
     const actor = actorOf(request);
-    const draft = await db.transaction().execute((tx) => saveDraft(tx, actor, request.body.definition as FrameworkDefinition, request.body.note ?? null, app.deps.now()));
-    return { version: draft.version, isDraft: true, note: draft.note, definition: draft.definition };
+    const { definition, note, baseRevision: base } = request.body;
+    const draft = await db.transaction().execute((tx) => saveDraft(tx, actor, definition as FrameworkDefinition, note ?? null, base, app.deps.now()));
+    return toDraftDto(draft);
   });
 
   r.delete("/api/ladder/framework/draft", {
     config: { policy: "ladder.framework" },
-    schema: { tags: ["ladder"], summary: "Discard the draft" },
+    schema: { tags: ["ladder"], summary: "Discard the draft (with baseRevision: only if nobody saved it since)", querystring: z.object({ baseRevision: z.coerce.number().int().min(0).optional() }) },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    await db.transaction().execute((tx) => discardDraft(tx, actor, app.deps.now()));
+    await db.transaction().execute((tx) => discardDraft(tx, actor, app.deps.now(), request.query.baseRevision));
     return reply.status(204).send();
   });
 
@@ -145,9 +172,9 @@ export function ladderRoutes(app: FastifyInstance) {
 
   r.post("/api/ladder/framework/publish", {
     config: { policy: "ladder.framework" },
-    schema: { tags: ["ladder"], summary: "Publish the draft as the version in force" },
+    schema: { tags: ["ladder"], summary: "Publish the draft as the version in force (with baseRevision: only if nobody saved it since)", body: z.object({ baseRevision: baseRevision.optional() }).nullish() },
   }, async (request) => {
     const actor = actorOf(request);
-    return db.transaction().execute((tx) => publishDraft(tx, actor, app.deps.now()));
+    return db.transaction().execute((tx) => publishDraft(tx, actor, app.deps.now(), request.body?.baseRevision));
   });
 }

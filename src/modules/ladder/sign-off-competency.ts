@@ -6,34 +6,33 @@ import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize, verifyPassword } from "../auth/index.ts";
 import type { Actor } from "../auth/policy.ts";
 import { getPerson } from "../roster/index.ts";
-import { canSignOff, type AssessorFacts } from "./assessor.rules.ts";
+import { getAttachableEvidence } from "../evidence/index.ts";
+import { canSignOff, levelStanding, type AssessorFacts } from "./assessor.rules.ts";
+import type { LevelHeld } from "./eligibility.rules.ts";
 import { getPublishedFramework } from "./framework.queries.ts";
 import type { FrameworkDefinition, Proficiency } from "./framework.types.ts";
 import { canonicalJson } from "../audit/audit.rules.ts";
 
-/** The current core rank and lead status of people, from their open levels. */
-export async function levelStanding(db: Db | Tx, framework: FrameworkDefinition, personId: string): Promise<{ coreRank: number; isLead: boolean }> {
-  const open = await db.selectFrom("person_levels").select(["track_code", "level_code"]).where("person_id", "=", personId).where("ended_on", "is", null).execute();
-  const core = framework.tracks.find((t) => t.kind === "core");
-  const topRank = Math.max(0, ...(core?.levels.map((l) => l.rank) ?? [0]));
-  let coreRank = 0;
-  let isLead = false;
-  for (const level of open) {
-    const track = framework.tracks.find((t) => t.code === level.track_code);
-    const def = track?.levels.find((l) => l.code === level.level_code);
-    if (track?.kind === "core" && def) {
-      coreRank = Math.max(coreRank, def.rank);
-      if (def.rank === topRank) isLead = true;
-    }
-    if (track?.kind === "management") isLead = true;
-  }
-  return { coreRank, isLead };
+/** The levels a person holds, held or has scheduled (a level in force is found by date: `isLevelInForce`). */
+export async function findLevelsHeld(db: Db | Tx, personId: string): Promise<LevelHeld[]> {
+  const rows = await db.selectFrom("person_levels").select(["track_code", "level_code", "started_on", "ended_on"]).where("person_id", "=", personId).orderBy("started_on").execute();
+  return rows.map((l) => ({ track: l.track_code, level: l.level_code, startedOn: l.started_on, endedOn: l.ended_on }));
 }
 
-export async function assessorFacts(db: Db | Tx, framework: FrameworkDefinition, actor: Actor): Promise<AssessorFacts> {
-  const standing = await levelStanding(db, framework, actor.personId);
+/** The core rank and lead status of a person on a day, from the levels in force then. */
+export async function findLevelStanding(db: Db | Tx, framework: FrameworkDefinition, personId: string, today: IsoDate): Promise<{ coreRank: number; isLead: boolean }> {
+  return levelStanding(framework, await findLevelsHeld(db, personId), today);
+}
+
+/** The assessor's side of the assessor rules, from their standing. */
+export function toAssessorFacts(actor: Actor, standing: { coreRank: number; isLead: boolean }): AssessorFacts {
   // A site's manager supervises its technicians and assesses as a lead does.
   return { personId: actor.personId, role: actor.role, coreRank: standing.coreRank, isLead: standing.isLead || actor.role === "manager" };
+}
+
+/** The actor as an assessor on a day (the date at the site of the person assessed). */
+export async function assessorFacts(db: Db | Tx, framework: FrameworkDefinition, actor: Actor, today: IsoDate): Promise<AssessorFacts> {
+  return toAssessorFacts(actor, await findLevelStanding(db, framework, actor.personId, today));
 }
 
 export interface SignOffInput {
@@ -43,6 +42,8 @@ export interface SignOffInput {
   stepCodes?: string[];
   proficiency: Proficiency;
   evidenceNote?: string;
+  /** An evidence file uploaded for the person (POST /api/people/:id/evidence). */
+  evidenceFileId?: string;
   /** The assessor's password, re-entered as the e-signature. */
   password: string;
 }
@@ -66,19 +67,20 @@ export async function signOffCompetency(tx: Tx, actor: Actor, input: SignOffInpu
   if (subject.id === actor.personId) throw new AppError("FORBIDDEN", "Nobody signs off their own competency");
   authorize(actor, "person.assess", { id: subject.id, orgId: subject.org_id, siteId: subject.site_id });
   if (subject.status === "separated") throw new AppError("CONFLICT", "This person has left the organization");
-  const decision = canSignOff(await assessorFacts(tx, definition, actor), competency, { personId: subject.id, ...(await levelStanding(tx, definition, subject.id)) });
+  const today: IsoDate = dateInZone(now, subject.site_time_zone);
+  const decision = canSignOff(await assessorFacts(tx, definition, actor, today), competency, { personId: subject.id, ...(await findLevelStanding(tx, definition, subject.id, today)) });
   if (!decision.allowed) throw new AppError("FORBIDDEN", decision.reason!);
   const unknownSteps = (input.stepCodes ?? []).filter((code) => !competency.steps.some((s) => s.code === code));
   if (unknownSteps.length) throw new AppError("VALIDATION_FAILED", `Unknown checklist steps: ${unknownSteps.join(", ")}`, [{ field: "stepCodes", message: `unknown: ${unknownSteps.join(", ")}` }]);
   if (input.stepCodes && input.stepCodes.length === 0) throw new AppError("VALIDATION_FAILED", "Choose at least one checklist step", [{ field: "stepCodes", message: "at least one step" }]);
+  const evidence = input.evidenceFileId ? await getAttachableEvidence(tx, { orgId: actor.orgId, personId: subject.id }, input.evidenceFileId) : undefined;
   await confirmSignature(tx, actor, input.password);
 
-  const site = await tx.selectFrom("sites").select("time_zone").where("id", "=", subject.site_id).executeTakeFirstOrThrow();
-  const today: IsoDate = dateInZone(now, site.time_zone);
   const validUntil = competency.validityMonths ? addMonths(today, competency.validityMonths) : null;
   const steps: (string | null)[] = input.stepCodes ?? [null];
   const rows = steps.map((stepCode) => {
-    const statement = { assessorId: actor.personId, personId: subject.id, competency: competency.code, stepCode, proficiency: input.proficiency, signedAt: now.toISOString(), frameworkVersion: version, validUntil };
+    // The signature covers the evidence file's content, when there is one.
+    const statement = { assessorId: actor.personId, personId: subject.id, competency: competency.code, stepCode, proficiency: input.proficiency, signedAt: now.toISOString(), frameworkVersion: version, validUntil, ...(evidence ? { evidenceSha256: evidence.sha256 } : {}) };
     return {
       org_id: actor.orgId,
       person_id: subject.id,
@@ -90,6 +92,7 @@ export async function signOffCompetency(tx: Tx, actor: Actor, input: SignOffInpu
       signed_at: now,
       valid_until: validUntil,
       evidence_note: input.evidenceNote ?? null,
+      evidence_file_id: evidence?.id ?? null,
       signature: createHash("sha256").update(canonicalJson(statement)).digest("hex"),
       framework_version: version,
     };
@@ -102,7 +105,7 @@ export async function signOffCompetency(tx: Tx, actor: Actor, input: SignOffInpu
       entityType: "competency_signoff",
       entityId: row.id,
       action: "competency.signed_off",
-      after: { personId: subject.id, competency: competency.code, stepCode: row.step_code, proficiency: input.proficiency, validUntil, signature: row.signature },
+      after: { personId: subject.id, competency: competency.code, stepCode: row.step_code, proficiency: input.proficiency, validUntil, evidenceFileId: evidence?.id ?? null, signature: row.signature },
     })),
     now,
   );

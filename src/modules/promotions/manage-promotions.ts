@@ -1,12 +1,13 @@
 import type { Db, Tx } from "../../db/database.ts";
-import { dateInZone, type IsoDate } from "../../lib/dates.ts";
+import { compareDates, dateInZone, type IsoDate } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize } from "../auth/index.ts";
 import type { Actor } from "../auth/policy.ts";
-import { evaluateLevel, type Eligibility } from "../ladder/eligibility.rules.ts";
+import { evaluateLevel, isLevelInForce, isLevelUpcoming, type Eligibility } from "../ladder/eligibility.rules.ts";
 import { getPublishedFramework } from "../ladder/framework.queries.ts";
 import { loadPersonFacts } from "../ladder/person-facts.ts";
+import { processIncentiveEvents } from "../incentives/index.ts";
 import { getPerson } from "../roster/index.ts";
 import { canDecide, classifyMove } from "./promotions.rules.ts";
 
@@ -39,8 +40,14 @@ export async function nominatePromotion(tx: Tx, actor: Actor, input: NominationI
   authorize(actor, "person.write", { id: person.id, orgId: person.org_id, siteId: person.site_id });
   if (person.status === "separated") throw new AppError("CONFLICT", "This person has left the organization");
   const site = await tx.selectFrom("sites").select("time_zone").where("id", "=", person.site_id).executeTakeFirstOrThrow();
-  const { framework, facts, eligibility } = await eligibilityFor(tx, actor.orgId, person.id, input.toTrack, input.toLevel, dateInZone(now, site.time_zone));
-  const current = facts.levels.find((l) => l.track === input.toTrack && l.endedOn === null) ?? facts.levels.find((l) => l.endedOn === null) ?? null;
+  const today = dateInZone(now, site.time_zone);
+  const { framework, facts, eligibility } = await eligibilityFor(tx, actor.orgId, person.id, input.toTrack, input.toLevel, today);
+  const upcoming = facts.levels.find((l) => isLevelUpcoming(l, today));
+  if (upcoming) {
+    throw new AppError("CONFLICT", `${person.first_name} ${person.last_name} already has a level change approved, effective ${upcoming.startedOn}; nominate again once it has taken effect`);
+  }
+  const inForce = facts.levels.filter((l) => isLevelInForce(l, today));
+  const current = inForce.find((l) => l.track === input.toTrack) ?? inForce[0] ?? null;
   if (current && current.track === input.toTrack && current.level === input.toLevel) throw new AppError("CONFLICT", "The person already holds this level");
   const kind = classifyMove(framework.definition, current ? { track: current.track, level: current.level } : null, { track: input.toTrack, level: input.toLevel });
   const justification = input.overrideJustification?.trim() || null;
@@ -98,15 +105,27 @@ export async function decidePromotion(tx: Tx, actor: Actor, promotionId: string,
     if (promotion.kind !== "demotion" && !eligibility.eligible && !promotion.override_justification) {
       throw new AppError("NOT_ELIGIBLE", `No longer eligible: ${missingText(eligibility)}`);
     }
-    const closeTrack = promotion.kind === "track-change" ? promotion.from_track : promotion.to_track;
-    if (closeTrack) {
-      await tx.updateTable("person_levels").set({ ended_on: promotion.effective_date }).where("person_id", "=", person.id).where("track_code", "=", closeTrack).where("ended_on", "is", null).execute();
+    // The level changes on the effective date, also when that is later than today: the open rows
+    // end on it and the new one starts on it; which level is in force is then read by date.
+    const tracks = [...new Set([promotion.kind === "track-change" ? promotion.from_track : null, promotion.to_track].filter((t): t is string => t !== null))];
+    const open = await tx.selectFrom("person_levels").select(["track_code", "started_on"]).where("person_id", "=", person.id).where("track_code", "in", tracks).where("ended_on", "is", null).forUpdate().execute();
+    const later = open.find((l) => compareDates(l.started_on, promotion.effective_date) > 0);
+    if (later) {
+      throw new AppError("CONFLICT", `A level change effective ${later.started_on} is already approved, after this one's effective date (${promotion.effective_date}); reject this nomination and nominate again`);
     }
-    await tx.updateTable("person_levels").set({ ended_on: promotion.effective_date }).where("person_id", "=", person.id).where("track_code", "=", promotion.to_track).where("ended_on", "is", null).execute();
+    await tx.updateTable("person_levels").set({ ended_on: promotion.effective_date }).where("person_id", "=", person.id).where("track_code", "in", tracks).where("ended_on", "is", null).execute();
     await tx
       .insertInto("person_levels")
       .values({ org_id: actor.orgId, person_id: person.id, track_code: promotion.to_track, level_code: promotion.to_level, started_on: promotion.effective_date, promotion_id: promotion.id, created_at: now })
       .execute();
+    // A milestone for incentives (bonus eligibility); demotions are not milestones.
+    if (promotion.kind !== "demotion") {
+      await tx
+        .insertInto("domain_events")
+        .values({ org_id: actor.orgId, kind: "level.reached", person_id: person.id, payload: JSON.stringify({ track: promotion.to_track, level: promotion.to_level, effectiveDate: promotion.effective_date, promotionId: promotion.id }), occurred_at: now })
+        .execute();
+      await processIncentiveEvents(tx, actor.orgId, auditActorOf(actor), now);
+    }
   }
   const updated = await tx
     .updateTable("promotions")

@@ -21,6 +21,7 @@ export const personColumns = [
   "p.separation_reason",
   "s.code as site_code",
   "s.name as site_name",
+  "s.time_zone as site_time_zone",
 ] as const;
 
 export type PersonWithSite = Awaited<ReturnType<typeof getPerson>>;

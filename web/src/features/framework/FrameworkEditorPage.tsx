@@ -53,6 +53,7 @@ export function FrameworkEditorPage() {
   const [failure, setFailure] = useState<ApiError>();
   const [notice, setNotice] = useState<string>();
   const [dialog, setDialog] = useState<"publish" | "discard" | null>(null);
+  const [conflict, setConflict] = useState<DraftConflict>();
   const [tab, setTab] = useState<EditorTab>("levels");
   const [levelSelection, setLevelSelection] = useState<LevelSelection>({ trackIndex: 0, levelIndex: 0 });
   const [competencyIndex, setCompetencyIndex] = useState(0);
@@ -108,9 +109,35 @@ export function FrameworkEditorPage() {
     setScrollTo((s) => ({ n: s.n + 1, to: "problems" }));
   };
 
-  /** Shows a failed call: the framework's problems by path, or the error itself. */
+  /** Someone else saved, published or discarded the draft since this page loaded it: say who and when, and offer to reload. */
+  const showConflict = async (error: ApiError) => {
+    setFailure(undefined);
+    setConflict({ message: error.message });
+    setScrollTo((s) => ({ n: s.n + 1, to: "problems" }));
+    try {
+      const latest = await frameworkApi.loadDraft();
+      setConflict({ message: error.message, latest });
+    } catch {
+      // The server's message already says what happened; reloading will try again.
+    }
+  };
+
+  const reloadAfterConflict = () => {
+    if (conflict?.latest) setEditing(startEditing(conflict.latest));
+    else draftQuery.reload();
+    setConflict(undefined);
+    setImpact(undefined);
+    setProblems([]);
+    setNotice("The saved draft is loaded. Make your changes again on top of it.");
+    versionsQuery.reload();
+    publishedQuery.reload();
+  };
+
+  /** Shows a failed call: the framework's problems by path, a conflict with someone else's save, or the error itself. */
   const showFailure = (error: ApiError) => {
-    if (error.code === "VALIDATION_FAILED" && error.fields.length > 0) {
+    if (error.code === "DRAFT_CHANGED") {
+      void showConflict(error);
+    } else if (error.code === "VALIDATION_FAILED" && error.fields.length > 0) {
       setFailure(undefined);
       showProblems(problemsFromFields(error.fields));
     } else {
@@ -130,20 +157,22 @@ export function FrameworkEditorPage() {
     return true;
   };
 
-  const save = async (): Promise<boolean> => {
-    if (!editing || !passesLocalCheck()) return false;
+  /** Saves the draft from the revision this page loaded; the saved draft, or undefined when it was not saved. */
+  const save = async (): Promise<FrameworkDraft | undefined> => {
+    if (!editing || !passesLocalCheck()) return undefined;
     setNotice(undefined);
-    const result = await saveAction.run(cleanDefinition(editing.definition), editing.note.trim() || null);
+    const result = await saveAction.run(cleanDefinition(editing.definition), editing.note.trim() || null, editing.server.revision);
     if (!result.ok) {
       showFailure(result.error);
-      return false;
+      return undefined;
     }
     setEditing(startEditing(result.value));
     setProblems([]);
     setFailure(undefined);
+    setConflict(undefined);
     setNotice(`Draft v${result.value.version} saved. It affects nobody until it is published.`);
     versionsQuery.reload();
-    return true;
+    return result.value;
   };
 
   const preview = async (reveal = true) => {
@@ -163,14 +192,16 @@ export function FrameworkEditorPage() {
 
   const publish = async () => {
     if (!editing) return;
+    let revision = editing.server.revision;
     if (hasUnsavedChanges || !editing.server.isDraft) {
       const saved = await save();
       if (!saved) {
         setDialog(null);
         return;
       }
+      revision = saved.revision;
     }
-    const result = await publishAction.run();
+    const result = await publishAction.run(revision);
     setDialog(null);
     if (!result.ok) {
       showFailure(result.error);
@@ -188,7 +219,7 @@ export function FrameworkEditorPage() {
   const discard = async () => {
     if (!editing) return;
     if (editing.server.isDraft) {
-      const result = await discardAction.run();
+      const result = await discardAction.run(editing.server.revision);
       setDialog(null);
       if (!result.ok) {
         showFailure(result.error);
@@ -271,6 +302,11 @@ export function FrameworkEditorPage() {
             >
               {draftStatus}
             </Badge>
+            {server.isDraft && server.savedAt ? (
+              <Text size="sm" c="dimmed">
+                Last saved{server.savedBy ? ` by ${server.savedBy}` : ""}, {formatDateTime(server.savedAt)}
+              </Text>
+            ) : null}
           </Group>
           <Group gap="xs" wrap="wrap">
             <Button onClick={() => void save()} loading={saveAction.isPending} disabled={!hasUnsavedChanges || isBusy}>
@@ -296,6 +332,7 @@ export function FrameworkEditorPage() {
       ) : null}
       <ErrorAlert error={failure} />
       <div ref={problemsRef} tabIndex={-1} className={classes.focusTarget}>
+        {conflict ? <ConflictAlert conflict={conflict} onReload={reloadAfterConflict} onDismiss={() => setConflict(undefined)} /> : null}
         {problems.length > 0 ? (
           <Alert color="red" role="alert" title={`${formatCount(problems.length, "problem")} to fix before the framework can be saved`}>
             <List size="sm" spacing={6} className={classes.problemList}>
@@ -443,6 +480,37 @@ function closestProblemElement(path: string): HTMLElement | null {
     if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
   }
   return null;
+}
+
+interface DraftConflict {
+  /** The server's account of what happened. */
+  message: string;
+  /** The draft as it is now, once fetched. */
+  latest?: FrameworkDraft;
+}
+
+function ConflictAlert({ conflict, onReload, onDismiss }: { conflict: DraftConflict; onReload: () => void; onDismiss: () => void }) {
+  const { latest } = conflict;
+  const what =
+    latest?.isDraft && latest.savedAt
+      ? `${latest.savedBy ?? "Someone"} saved draft v${latest.version} at ${formatDateTime(latest.savedAt)}, after you opened it.`
+      : conflict.message;
+  return (
+    <Alert color="red" role="alert" title="This draft was changed by someone else">
+      <Stack gap="xs">
+        <Text size="sm">{what}</Text>
+        <Text size="sm">Nothing was saved, published or discarded. Reload the saved draft to see their changes, then make yours again; or keep yours on screen to note them down first.</Text>
+        <Group gap="xs">
+          <Button size="xs" onClick={onReload}>
+            Reload the saved draft
+          </Button>
+          <Button size="xs" variant="default" onClick={onDismiss}>
+            Keep my changes on screen
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
 }
 
 interface PublishDialogBodyProps {

@@ -1,4 +1,4 @@
-import { api } from "../../api.ts";
+import { api, withQuery } from "../../api.ts";
 
 /* The framework document and the proficiency scale, as the ladder pages define them. */
 export type {
@@ -32,6 +32,10 @@ export interface FrameworkDraft {
   isDraft: boolean;
   note: string | null;
   definition: FrameworkDefinition;
+  /** Sent back with a save, publish or discard, which the server refuses (DRAFT_CHANGED) when the draft has moved on; 0 with no draft. */
+  revision: number;
+  savedAt: string | null;
+  savedBy: string | null;
 }
 
 export interface FrameworkVersion {
@@ -75,9 +79,10 @@ export const FRAMEWORK_VERSIONS_PATH = "/api/ladder/framework/versions";
 export const CERTIFICATION_CATALOG_PATH = "/api/certifications/catalog";
 
 export const frameworkApi = {
-  saveDraft: (definition: FrameworkDefinition, note: string | null) =>
-    api.put<FrameworkDraft>(FRAMEWORK_DRAFT_PATH, { definition, note }),
-  discardDraft: () => api.delete<void>(FRAMEWORK_DRAFT_PATH),
+  loadDraft: () => api.get<FrameworkDraft>(FRAMEWORK_DRAFT_PATH),
+  saveDraft: (definition: FrameworkDefinition, note: string | null, baseRevision: number) =>
+    api.put<FrameworkDraft>(FRAMEWORK_DRAFT_PATH, { definition, note, baseRevision }),
+  discardDraft: (baseRevision: number) => api.delete<void>(withQuery(FRAMEWORK_DRAFT_PATH, { baseRevision })),
   preview: (definition: FrameworkDefinition) => api.post<FrameworkImpact>("/api/ladder/framework/preview", { definition }),
-  publish: () => api.post<{ version: number }>("/api/ladder/framework/publish"),
+  publish: (baseRevision: number) => api.post<{ version: number }>("/api/ladder/framework/publish", { baseRevision }),
 };

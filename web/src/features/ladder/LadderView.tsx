@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { formatDate, formatDuration, formatWhen } from "../../format.ts";
 import { ErrorAlert } from "../../ui/index.ts";
 import { NominationForm } from "../promotions/NominationForm.tsx";
+import { EvidenceLink } from "../evidence/EvidenceLink.tsx";
 import { CertificationList } from "./CertificationList.tsx";
 import { proficiencyLabel, useCertificationCatalog, useFramework, type Eligibility, type PersonCompetency, type PersonLadder } from "./ladder.api.ts";
 import { COMPETENCY_STATUS, groupBy, slug } from "./labels.ts";
@@ -71,6 +72,7 @@ function CompetencyItem({ competency, personId, canAssess }: { competency: Perso
           Signed off by {competency.assessorName}, {formatWhen(competency.signedAt)}
         </Text>
       ) : null}
+      {competency.evidenceFile ? <EvidenceLink file={competency.evidenceFile} /> : null}
       {canAssess ? (
         <Anchor
           component={Link}
@@ -138,7 +140,7 @@ function LevelHistory({ ladder }: { ladder: PersonLadder }) {
             <Text size="sm">{formatDuration(entry.days)}</Text>
           </Group>
           <Text size="sm" c="gray.7">
-            {entry.trackName} · {formatDate(entry.startedOn)} – {entry.endedOn ? formatDate(entry.endedOn) : "now"}
+            {entry.trackName} · {formatDate(entry.startedOn)} – {entry.current || !entry.endedOn ? "now" : formatDate(entry.endedOn)}
           </Text>
         </li>
       ))}
@@ -155,6 +157,8 @@ function CertificationsSection({ ladder, order, isSelf, onChanged }: { ladder: P
       <CertificationList
         holdings={ladder.certifications}
         canVerify={permissions.canVerifyCertification}
+        personId={ladder.person.id}
+        canAttachEvidence={permissions.canRecordCertification && permissions.canRecordEvidence}
         onChanged={onChanged}
         emptyText={isSelf ? "You have no certifications recorded yet." : "No certifications recorded yet."}
       />
@@ -201,6 +205,10 @@ function NominateSection({ ladder, order, onChanged }: { ladder: PersonLadder; o
         <Alert color="ladderTeal" role="status">
           {done}
         </Alert>
+      ) : ladder.upcomingLevels.length > 0 ? (
+        <Text size="sm">
+          {name} is promoted to {ladder.upcomingLevels[0].levelName} effective {formatDate(ladder.upcomingLevels[0].startedOn)}. Nominate again once that has taken effect.
+        </Text>
       ) : (
         <NominationForm
           personId={ladder.person.id}

@@ -21,9 +21,22 @@ export function PersonLadderPage() {
     <Page
       title={ladder.data ? `${fullName(ladder.data.person)}: career ladder` : "Career ladder"}
       actions={
-        <Anchor component={Link} to={`/people/${encodeURIComponent(id)}`}>
-          Person record
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/people/${encodeURIComponent(id)}`}>
+            Person record
+          </Anchor>
+          {/* Evaluations and KPI figures: the person, their manager and admins (the API decides). */}
+          {isSelf || session.person.role === "manager" || session.person.role === "admin" ? (
+            <>
+              <Anchor component={Link} to={`/people/${encodeURIComponent(id)}/evaluations`}>
+                Evaluations
+              </Anchor>
+              <Anchor component={Link} to={`/people/${encodeURIComponent(id)}/kpis`}>
+                KPI trends
+              </Anchor>
+            </>
+          ) : null}
+        </>
       }
     >
       {ladder.error && !ladder.data ? <ErrorAlert error={ladder.error} onRetry={ladder.reload} /> : null}

@@ -3,6 +3,8 @@ import { useState, type FormEvent } from "react";
 import { useApiAction } from "../../api.ts";
 import { todayIsoDate } from "../../format.ts";
 import { ErrorAlert } from "../../ui/index.ts";
+import { EvidenceFileInput } from "../evidence/EvidenceFileInput.tsx";
+import { useEvidenceUpload } from "../evidence/evidence.api.ts";
 import { ladderApi, type CatalogCertification, type CredentialKind, type NewCertification } from "./ladder.api.ts";
 import { groupBy } from "./labels.ts";
 import { US_STATES } from "./us-states.ts";
@@ -34,6 +36,7 @@ export function RecordCertificationForm({ personId, catalog, canVerify, onRecord
   const [missingCode, setMissingCode] = useState(false);
   const [recorded, setRecorded] = useState<string>();
   const record = useApiAction(ladderApi.recordCertification);
+  const evidence = useEvidenceUpload(personId);
 
   const chosen = catalog.find((entry) => entry.code === code);
   const fieldError = (field: string) => record.error?.fieldMessage(field);
@@ -51,9 +54,14 @@ export function RecordCertificationForm({ personId, catalog, canVerify, onRecord
     if (chosen.perState && state) input.state = state;
     if (expiresOn) input.expiresOn = expiresOn;
     if (canVerify) input.verified = verified;
+    // The copy is uploaded first; the credential is then recorded with its id.
+    const evidenceFileId = await evidence.upload();
+    if (evidenceFileId === undefined) return;
+    if (evidenceFileId) input.evidenceFileId = evidenceFileId;
     const result = await record.run(personId, input);
     if (!result.ok) return;
-    setRecorded(`${chosen.name} recorded${canVerify && verified ? " as verified" : "; it awaits verification"}.`);
+    setRecorded(`${chosen.name} recorded${canVerify && verified ? " as verified" : "; it awaits verification"}${evidenceFileId ? ", with its copy" : ""}.`);
+    evidence.reset();
     setCode("");
     setNumber("");
     setIssuer("");
@@ -141,6 +149,13 @@ export function RecordCertificationForm({ personId, catalog, canVerify, onRecord
             error={fieldError("expiresOn")}
           />
         </SimpleGrid>
+        <EvidenceFileInput
+          label="Copy of the credential (optional)"
+          hint="A scan or photo of the certificate or card."
+          value={evidence.file}
+          onChange={evidence.choose}
+          error={evidence.error ?? fieldError("evidenceFileId")}
+        />
         {canVerify ? (
           <Checkbox
             label="Verified against the issuer's records"
@@ -150,7 +165,7 @@ export function RecordCertificationForm({ personId, catalog, canVerify, onRecord
           />
         ) : null}
         <Group>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.isPending || evidence.isUploading}>
             Record certification
           </Button>
         </Group>

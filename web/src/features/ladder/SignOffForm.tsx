@@ -5,6 +5,9 @@ import { formatDate, formatDateTime, fullName } from "../../format.ts";
 import { MANAGING_ROLES } from "../../roles.ts";
 import { hasRole, useSession } from "../../session.tsx";
 import { ErrorAlert, Loading } from "../../ui/index.ts";
+import { EvidenceFileInput } from "../evidence/EvidenceFileInput.tsx";
+import { useEvidenceUpload } from "../evidence/evidence.api.ts";
+import { EvidenceLink } from "../evidence/EvidenceLink.tsx";
 import {
   ladderApi,
   personCompetencyPath,
@@ -144,6 +147,7 @@ function SignoffHistory({ detail, onChanged }: { detail: PersonCompetencyDetail;
               Evidence: {signoff.evidenceNote}
             </Text>
           ) : null}
+          {signoff.evidenceFile ? <EvidenceLink file={signoff.evidenceFile} label="Evidence file" /> : null}
           {!signoff.revoked && (mayRevokeAny || signoff.assessorName === viewerName) ? (
             revoking === signoff.id ? (
               <RevokeForm
@@ -187,6 +191,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [signed, setSigned] = useState<Signed>();
   const sign = useApiAction(ladderApi.signOff);
+  const evidence = useEvidenceUpload(personId);
 
   if (detail.error && !detail.data) {
     return <ErrorAlert error={detail.error} title="This competency could not be opened" onRetry={detail.error.status === 403 || detail.error.status === 404 ? undefined : detail.reload} />;
@@ -216,6 +221,10 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
     const input: NewSignoff = { personId, competencyCode, proficiency: value, password };
     if (activeScope === "steps") input.stepCodes = steps.filter((step) => ticked.includes(step.code)).map((step) => step.code);
     if (note.trim()) input.evidenceNote = note.trim();
+    // The evidence file is uploaded first, then signed with the rest.
+    const evidenceFileId = await evidence.upload();
+    if (evidenceFileId === undefined) return;
+    if (evidenceFileId) input.evidenceFileId = evidenceFileId;
     const result = await sign.run(input);
     setPassword("");
     if (!result.ok) return;
@@ -228,6 +237,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
     });
     setTicked([]);
     setNote("");
+    evidence.reset();
     detail.reload();
     onSigned();
   };
@@ -364,6 +374,14 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
               error={sign.error?.fieldMessage("evidenceNote")}
             />
 
+            <EvidenceFileInput
+              label="Evidence file (optional)"
+              hint="A photo or scan of the work observed, a test result."
+              value={evidence.file}
+              onChange={evidence.choose}
+              error={evidence.error ?? sign.error?.fieldMessage("evidenceFileId")}
+            />
+
             <PasswordInput
               label="Your password"
               name="password"
@@ -375,7 +393,7 @@ export function SignOffForm({ personId, personName, competencyCode, scale = PROF
               error={errors.password || (wrongPassword ? sign.error?.message : undefined)}
             />
             <Group>
-              <Button type="submit" loading={sign.isPending}>
+              <Button type="submit" loading={sign.isPending || evidence.isUploading}>
                 Sign with your password
               </Button>
             </Group>

@@ -1,8 +1,9 @@
-import { Anchor, Card, List, Progress, Stack, Text } from "@mantine/core";
+import { Anchor, Card, Group, List, Progress, Stack, Text } from "@mantine/core";
 import { Fragment, type ReactNode } from "react";
 import { formatDate } from "../../format.ts";
 import type { PersonLadder } from "./ladder.api.ts";
 import { sortRequirements } from "./RequirementChecklist.tsx";
+import { ToneBadge } from "./ToneBadge.tsx";
 import classes from "./ladder.module.css";
 
 /** Missing requirements named in the summary; the rest are in the checklist below it. */
@@ -109,10 +110,20 @@ export function StandingSummary({ ladder, isSelf }: { ladder: PersonLadder; isSe
     outlook = <Text>There is no higher level on {isSelf ? "your" : `${name}'s`} track to work toward.</Text>;
   }
 
+  const upcoming = ladder.upcomingLevels.map((level) => (
+    <Group key={`${level.track}-${level.startedOn}`} gap="xs" wrap="nowrap" align="flex-start">
+      <ToneBadge tone="pending">Upcoming</ToneBadge>
+      <Text fw={500}>
+        Promoted to <strong>{level.levelName}</strong> effective {formatDate(level.startedOn)}
+      </Text>
+    </Group>
+  ));
+
   return (
     <Card withBorder padding="md" className={classes.summary} component="section" aria-label="Where things stand">
       <Stack gap="sm">
         {current}
+        {upcoming}
         {outlook}
       </Stack>
     </Card>

@@ -1,4 +1,5 @@
 import { api, useApiQuery, withQuery } from "../../api.ts";
+import type { EvidenceLinkData } from "../evidence/evidence.api.ts";
 
 /* The framework document: one definition, shared with the server (types only, nothing is bundled from it). */
 export type {
@@ -69,8 +70,21 @@ export interface LevelHistoryEntry {
   level: string;
   levelName: string;
   startedOn: string;
+  /** The day the next level starts; it may be later than today (a promotion approved ahead). */
   endedOn: string | null;
+  /** Whether this is the level in force today. */
+  current: boolean;
   days: number;
+}
+
+/** A level approved to start on a later date. */
+export interface UpcomingLevel {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  rank: number;
+  startedOn: string;
 }
 
 export type VerificationStatus = "unverified" | "verified" | "rejected";
@@ -89,6 +103,8 @@ export interface CertificationHolding {
   verificationStatus: VerificationStatus;
   /** Whether the holding counts today. */
   status: HoldingState;
+  /** A copy of the credential. */
+  evidenceFile: EvidenceLinkData | null;
 }
 
 export type CompetencyStatus = "valid" | "expiring" | "expired" | "in-progress" | "not-started";
@@ -102,6 +118,8 @@ export interface PersonCompetency {
   validUntil: string | null;
   signedAt: string | null;
   assessorName: string | null;
+  /** The evidence file of the sign-off shown. */
+  evidenceFile: EvidenceLinkData | null;
   stepsSigned: number;
   stepsTotal: number;
 }
@@ -118,6 +136,7 @@ export interface LadderPerson {
 export interface PersonLadder {
   person: LadderPerson;
   currentLevels: CurrentLevel[];
+  upcomingLevels: UpcomingLevel[];
   next: Eligibility[];
   history: LevelHistoryEntry[];
   certifications: CertificationHolding[];
@@ -127,6 +146,7 @@ export interface PersonLadder {
     canVerifyCertification: boolean;
     canNominate: boolean;
     canAssess: boolean;
+    canRecordEvidence: boolean;
   };
 }
 
@@ -161,6 +181,8 @@ export interface Signoff {
   validUntil: string | null;
   assessorName: string;
   evidenceNote: string | null;
+  /** Null also when the viewer may not open the person's record. */
+  evidenceFile: EvidenceLinkData | null;
   revoked: boolean;
 }
 
@@ -181,6 +203,7 @@ export interface NewSignoff {
   stepCodes?: string[];
   proficiency: Proficiency;
   evidenceNote?: string;
+  evidenceFileId?: string;
   password: string;
 }
 
@@ -211,6 +234,7 @@ export interface NewCertification {
   earnedOn: string;
   expiresOn?: string;
   verified?: boolean;
+  evidenceFileId?: string;
 }
 
 export const FRAMEWORK_PATH = "/api/ladder/framework";
@@ -229,6 +253,8 @@ export const ladderApi = {
     api.post<CertificationHolding>(`/api/people/${encodeURIComponent(personId)}/certifications`, input),
   verifyCertification: (holdingId: string, status: "verified" | "rejected") =>
     api.post<CertificationHolding>(`/api/certifications/${encodeURIComponent(holdingId)}/verify`, { status }),
+  setCertificationEvidence: (holdingId: string, evidenceFileId: string | null) =>
+    api.patch<CertificationHolding>(`/api/certifications/${encodeURIComponent(holdingId)}`, { evidenceFileId }),
 };
 
 export function useFramework(isEnabled = true) {
