@@ -1,11 +1,16 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import inspector from "node:inspector/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
+import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { openDatabase, redactUrl, type DatabaseHandle } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 
-/** One number a benchmark reports. `ratio` is value ÷ baseline; a figure with a goal meets it when ratio ≤ goal. */
+/** One number a benchmark reports. `ratio` is value ÷ baseline; a figure with a goal meets it when ratio ≤ goal (≥ with `atLeast`). */
 export interface Figure {
   name: string;
   value: number;
@@ -15,6 +20,8 @@ export interface Figure {
   baselineName?: string;
   ratio: number | null;
   goal?: number;
+  /** The goal is a floor: met when ratio ≥ goal (throughput against a baseline). Otherwise a ceiling: ratio ≤ goal. */
+  atLeast?: boolean;
   meetsGoal?: boolean;
   /** Every timed run, in the figure's unit, for readers who distrust a median. */
   samples?: number[];
@@ -53,7 +60,7 @@ export function figure(fields: Omit<Figure, "ratio" | "meetsGoal">): Figure {
   return {
     ...fields,
     ratio,
-    ...(fields.goal !== undefined && ratio !== null ? { meetsGoal: ratio <= fields.goal } : {}),
+    ...(fields.goal !== undefined && ratio !== null ? { meetsGoal: fields.atLeast ? ratio >= fields.goal : ratio <= fields.goal } : {}),
   };
 }
 
@@ -190,9 +197,134 @@ export function figureTable(figures: Figure[]): string {
     `${formatNumber(f.value)} ${f.unit}`,
     f.baseline === null ? "–" : `${formatNumber(f.baseline)} ${f.unit}${f.baselineName ? ` (${f.baselineName})` : ""}`,
     f.ratio === null ? "–" : `${f.ratio.toFixed(2)}×`,
-    f.goal === undefined ? "" : `≤ ${f.goal}× ${f.meetsGoal ? "met" : "NOT met"}`,
+    f.goal === undefined ? "" : `${f.atLeast ? "≥" : "≤"} ${f.goal}× ${f.meetsGoal ? "met" : "NOT met"}`,
   ]);
   const widths = header.map((_, i) => Math.max(header[i].length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP load
+
+export interface LoadOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  requests?: { method: string; path: string }[];
+  /**
+   * JavaScript run in the worker before autocannon starts, as the body of a function of `data`
+   * (structured-cloned from `scriptData`) and `options` (autocannon's). It may return
+   * `{ setupClient(client), result() }`: `setupClient` runs once per connection (give each its own
+   * requests through `client.requestIterator.setRequests`), and what `result()` returns when the run
+   * ends comes back as `Load.script`. A string because functions do not cross into a worker.
+   */
+  script?: string;
+  scriptData?: unknown;
+}
+
+/**
+ * Runs autocannon in a worker thread of its own, so the client does not share the server's event
+ * loop, and records every 2xx latency from its response events: the histogram autocannon reports
+ * keeps whole milliseconds, which a sub-millisecond /healthz reads as 0.
+ */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const autocannon = require(workerData.autocannon);
+const options = { ...workerData.options };
+delete options.script;
+delete options.scriptData;
+const script = workerData.options.script ? new Function("data", "options", workerData.options.script)(workerData.options.scriptData, options) || {} : {};
+if (script.setupClient) options.setupClient = script.setupClient;
+const latencies = [];
+const instance = autocannon(options, (error, result) => {
+  if (error) throw error;
+  parentPort.postMessage({ latencies: Float64Array.from(latencies), total: result.totalCompletedRequests, duration: result.duration,
+    errors: result.errors + result.timeouts, non2xx: result.non2xx, script: script.result ? script.result() : undefined });
+});
+instance.on("response", (client, statusCode, bytes, responseTime) => {
+  if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+});`;
+const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon");
+
+export interface Load {
+  p50: number;
+  p97_5: number;
+  p99: number;
+  max: number;
+  /** Responses of any status per second. */
+  perSecond: number;
+  /** 2xx responses per second. */
+  okPerSecond: number;
+  total: number;
+  /** 2xx responses. */
+  ok: number;
+  errors: number;
+  non2xx: number;
+  seconds: number;
+  /** What the script's `result()` returned. */
+  script?: unknown;
+}
+
+/** One autocannon run in a worker thread; latency percentiles from every 2xx response. */
+export function load(options: LoadOptions): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { autocannon: AUTOCANNON, options } });
+    let answered = false;
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (!answered) reject(new Error(`the load worker exited (${code}) before reporting`));
+    });
+    worker.once("message", (m: { latencies: Float64Array; total: number; duration: number; errors: number; non2xx: number; script?: unknown }) => {
+      answered = true;
+      void worker.terminate();
+      const sorted = m.latencies.sort();
+      const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
+      resolve({
+        p50: at(0.5),
+        p97_5: at(0.975),
+        p99: at(0.99),
+        max: at(1),
+        perSecond: m.total / m.duration,
+        okPerSecond: sorted.length / m.duration,
+        total: m.total,
+        ok: sorted.length,
+        errors: m.errors,
+        non2xx: m.non2xx,
+        seconds: m.duration,
+        script: m.script,
+      });
+    });
+  });
+}
+
+const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
+
+export const describeLoad = (l: Load, unit = "req/s") =>
+  `p50 ${ms(l.p50)}, p97.5 ${ms(l.p97_5)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, ${Math.round(l.perSecond).toLocaleString("en-US")} ${unit} (${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx)`;
+
+/**
+ * With BENCH_CPU_PROFILE=<folder>, a V8 CPU profile of this thread (the server under test; the
+ * load runs in a worker) while `work` runs, written to <folder>/<name>.cpuprofile for Chrome's
+ * DevTools or speedscope. Without it, just `work`.
+ */
+export async function cpuProfiled<T>(name: string, work: () => Promise<T>, log?: (message: string) => void): Promise<T> {
+  const folder = process.env.BENCH_CPU_PROFILE;
+  if (!folder) return work();
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `${name}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    log?.(`CPU profile of the server thread: ${file}`);
+  }
 }

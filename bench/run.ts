@@ -73,7 +73,10 @@ async function main(): Promise<void> {
     benchmarks: benchmarks.map((b) => b.name),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  fs.writeFileSync(RESULTS_FILE, JSON.stringify(figures.map((f) => ({ ...roundedFigure(f), run })), null, 2) + "\n");
+  // Figures of benchmarks not run this time stay as they were, with the run that measured them.
+  const previous: { run?: RunMetadata }[] = fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) : [];
+  const kept = previous.filter((f) => !(f.run?.benchmarks ?? []).some((name) => run.benchmarks.includes(name)));
+  fs.writeFileSync(RESULTS_FILE, JSON.stringify([...kept, ...figures.map((f) => ({ ...roundedFigure(f), run }))], null, 2) + "\n");
 
   console.log(`\n${figureTable(figures)}\n`);
   console.log(`${run.database}, Node ${run.node}, ${run.cores} cores (${run.cpu}), load ${run.loadAverage} at start; ${((performance.now() - started) / 1000).toFixed(0)} s in all`);

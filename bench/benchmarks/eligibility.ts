@@ -1,8 +1,6 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import type { Db } from "../../src/db/database.ts";
 import { loadConfig } from "../../src/lib/config.ts";
@@ -15,7 +13,7 @@ import { loadPersonFacts } from "../../src/modules/ladder/person-facts.ts";
 import { importRoster } from "../../src/modules/roster/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { SESSION_COOKIE } from "../../src/server/context.ts";
-import { figure, median, seconds, settleMemory, type Benchmark, type BenchContext } from "../harness.ts";
+import { describeLoad, figure, load, median, seconds, settleMemory, type Benchmark, type BenchContext } from "../harness.ts";
 import { cachedRosterCsv, type SyntheticOrgOptions } from "../synthetic-org.ts";
 import { checkpoint, createOrganizationWithSites, resetData, RUNS, withClient } from "./roster-import.ts";
 
@@ -275,64 +273,6 @@ export async function placeOnLadder(db: Db, databaseUrl: string, orgId: string, 
     };
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-// HTTP load
-
-interface AutocannonOptions {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-  requests?: { method: string; path: string }[];
-}
-
-/**
- * Runs autocannon in a worker thread of its own, so the client does not share the server's event
- * loop, and records every 2xx latency from its response events: the histogram autocannon reports
- * keeps whole milliseconds, which a sub-millisecond /healthz reads as 0.
- */
-const LOAD_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const autocannon = require(workerData.autocannon);
-const latencies = [];
-const instance = autocannon(workerData.options, (error, result) => {
-  if (error) throw error;
-  parentPort.postMessage({ latencies: Float64Array.from(latencies), total: result.totalCompletedRequests, duration: result.duration,
-    errors: result.errors + result.timeouts, non2xx: result.non2xx });
-});
-instance.on("response", (client, statusCode, bytes, responseTime) => {
-  if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-});`;
-const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon");
-
-interface Load {
-  p50: number;
-  p97_5: number;
-  p99: number;
-  max: number;
-  perSecond: number;
-  total: number;
-  errors: number;
-  non2xx: number;
-}
-
-function load(options: AutocannonOptions): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { autocannon: AUTOCANNON, options } });
-    worker.once("error", reject);
-    worker.once("message", (m: { latencies: Float64Array; total: number; duration: number; errors: number; non2xx: number }) => {
-      void worker.terminate();
-      const sorted = m.latencies.sort();
-      const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
-      resolve({ p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: at(1), perSecond: m.total / m.duration, total: m.total, errors: m.errors, non2xx: m.non2xx });
-    });
-  });
-}
-
-const ms = (n: number) => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
-const describeLoad = (l: Load) =>
-  `p50 ${ms(l.p50)}, p97.5 ${ms(l.p97_5)}, p99 ${ms(l.p99)}, max ${ms(l.max)}, ${Math.round(l.perSecond).toLocaleString("en-US")} req/s (${l.total.toLocaleString("en-US")} requests, ${l.errors} errors, ${l.non2xx} non-2xx)`;
 
 /** The manager of the site with the most technicians on the ladder, and those technicians. */
 async function largeSite(db: Db, orgId: string) {

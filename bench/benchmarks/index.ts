@@ -1,6 +1,7 @@
 import type { Benchmark } from "../harness.ts";
 import { eligibility } from "./eligibility.ts";
+import { examAnswers } from "./exam-answers.ts";
 import { rosterImport } from "./roster-import.ts";
 
 /** Every benchmark `npm run bench` knows, in the order they run. Add new ones here. */
-export const BENCHMARKS: Benchmark[] = [rosterImport, eligibility];
+export const BENCHMARKS: Benchmark[] = [rosterImport, eligibility, examAnswers];
