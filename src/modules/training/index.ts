@@ -1,0 +1,11 @@
+export { TRAINING_CATALOG, findShippedProgram, type ProgramDef, type ModuleDef } from "./catalog.ts";
+export { ensureTrainingCatalog, SHIPPED_CATALOG_REVISION } from "./sync-catalog.ts";
+export { createProgram, updateProgram, type ProgramInput, type ProgramPatch } from "./manage-programs.ts";
+export { assignTraining, cancelAssignment, scheduleLearningWeek, startTraining, type AssignInput, type AssignTarget, type LearningWeekInput } from "./assign-training.ts";
+export { recordCompletion, revokeCompletion, type CompletionInput } from "./record-completion.ts";
+export { personTrainings, supervisedWeeks, trainingOverview } from "./training-views.ts";
+export { siteMatrix, type SiteMatrix } from "./load-matrix.ts";
+export { matrixCsv, matrixFileName, matrixXlsx } from "./matrix-export.ts";
+export { listPrograms, type ProgramDto } from "./training.queries.ts";
+export * from "./training.rules.ts";
+export * from "./matrix.rules.ts";
