@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { openDatabase, type DatabaseHandle } from "../../db/database.ts";
+import { migrate } from "../../db/migrate.ts";
+import { createTestDatabase, type TestDatabase } from "../../test/harness.ts";
+import { buildOrganization, buildPerson } from "../../test/factories.ts";
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/rxladder.mjs");
+
+describe("rxladder ce (command line)", () => {
+  let tmp: string;
+  let env: NodeJS.ProcessEnv;
+  let serverDatabase: TestDatabase | undefined;
+  let slug: string;
+  let employeeId: string;
+
+  const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d) => (stdout += d));
+      child.stderr.on("data", (d) => (stderr += d));
+      child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rxladder-ce-cli-"));
+    let handle: DatabaseHandle;
+    if (process.env.TEST_DATABASE_URL) {
+      serverDatabase = await createTestDatabase();
+      handle = serverDatabase;
+      env = { DATABASE_URL: serverDatabase.url, DATA_DIR: "" };
+    } else {
+      const dataDir = path.join(tmp, "data");
+      handle = await openDatabase({ dataDir });
+      await migrate(handle.db);
+      env = { DATABASE_URL: "", DATA_DIR: dataDir };
+    }
+    const org = await buildOrganization(handle.db);
+    slug = org.slug;
+    const technician = await buildPerson(handle.db, org, { withAccount: false });
+    employeeId = technician.employee_id;
+    // Certified 705 days ago: the cycle ends in 25 days (26 where the site's day is behind UTC's), so a shortfall is warned about.
+    const completed = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+    const earned = new Date(Date.now() - 705 * 86_400_000).toISOString().slice(0, 10);
+    await handle.db.insertInto("certification_holdings").values({ org_id: org.id, person_id: technician.id, certification_code: "ptcb-cpht", earned_on: earned, expires_on: null, verification_status: "verified" }).execute();
+    await handle.db.updateTable("certification_holdings").set({ expires_on: new Date(Date.parse(earned) + 730 * 86_400_000).toISOString().slice(0, 10) }).where("person_id", "=", technician.id).execute();
+    fs.writeFileSync(path.join(tmp, "good.csv"), `employee_id,activity_title,completion_date,contact_hours,uan\n${employeeId},Law for technicians,${completed},1.5,0175-0000-${completed.slice(2, 4)}-105-H03-T\n`);
+    fs.writeFileSync(path.join(tmp, "bad.csv"), `employee_id,activity_title,completion_date,contact_hours\n${employeeId},,${completed},1\nNOBODY,Law,${completed},x\n`);
+    if (!serverDatabase) await handle.close();
+  });
+
+  after(async () => {
+    await serverDatabase?.drop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it("an invalid file prints every error with its row and column and exits 2", async () => {
+    const result = await run(["ce", "import", path.join(tmp, "bad.csv"), "--org", slug]);
+    assert.equal(result.code, 2, result.stdout);
+    assert.match(result.stderr, /row 2, activity_title: is required/);
+    assert.match(result.stderr, /row 3, employee_id: no person with employee_id "NOBODY"/);
+    assert.match(result.stderr, /row 3, contact_hours: must be a number of hours above 0; "x" is not/);
+  });
+
+  it("imports a valid file, then reports compliance as a table and as CSV", async () => {
+    const imported = await run(["ce", "import", path.join(tmp, "good.csv"), "--org", slug, "--verified"]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /Imported 1 rows: 1 CE records, verified\./);
+    const table = await run(["ce", "compliance", "--org", slug]);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, new RegExp(`${employeeId}.*Certified Pharmacy Technician \\(CPhT\\).*1\\.5/20 h  SHORT \\(30-day warning\\)`));
+    assert.match(table.stdout, /1 people: 1 short \(1 within the warning days\), 0 expired, 0 complete\./);
+    const csv = await run(["ce", "compliance", "--org", slug, "--site", "S1", "--format", "csv"]);
+    assert.equal(csv.code, 0, csv.stderr);
+    assert.match(csv.stdout, /^employee_id,name,site,credential,cycle_start,cycle_end,days_left/);
+    assert.match(csv.stdout, new RegExp(`${employeeId},.*,S1,Certified Pharmacy Technician \\(CPhT\\),`));
+    assert.equal((await run(["ce", "compliance", "--org", slug, "--site", "NOPE"])).code, 1);
+  });
+});

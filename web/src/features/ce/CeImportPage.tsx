@@ -1,0 +1,223 @@
+import { Alert, Anchor, Button, Checkbox, Group, Input, Stack, Table, Text } from "@mantine/core";
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
+import { formatCount, formatDateTime } from "../../format.ts";
+import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { Section } from "../ladder/Section.tsx";
+import { CE_COLUMNS_PATH, CE_IMPORTS_PATH, CE_TEMPLATE_URL, ceApi, type CeColumn, type CeImport, type CeImportSummary } from "./ce.api.ts";
+
+const FILE_INPUT_ID = "ce-file";
+
+function ColumnsTable({ columns }: { columns: CeColumn[] }) {
+  return (
+    <ScrollTable caption="Columns of the CE file, in any order; CPE Monitor's names (Activity Title, Date of Participation, Credit Hours…) are understood too" label="CE file columns" minWidth={560}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Column</Table.Th>
+          <Table.Th scope="col">Required</Table.Th>
+          <Table.Th scope="col">What it holds</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {columns.map((column) => (
+          <Table.Tr key={column.name}>
+            <Table.Td>
+              <Text component="code" ff="monospace" size="sm">
+                {column.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>{column.required ? "Required" : column.alternative ? `This or ${column.alternative}` : "Optional"}</Table.Td>
+            <Table.Td>{column.help}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
+function ImportProblems({ error, fileName }: { error: ApiError; fileName: string }) {
+  return (
+    <Stack gap="sm">
+      <Alert color="red" title="Nothing was imported" role="alert">
+        <Text size="sm">{error.fields.length > 0 ? "Fix the rows below in your spreadsheet, save it as CSV and check the file again." : error.message}</Text>
+      </Alert>
+      {error.fields.length > 0 ? (
+        <ScrollTable caption={`${formatCount(error.fields.length, "problem")} found in ${fileName}`} label="Problems found in the file" minWidth={300}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Row</Table.Th>
+              <Table.Th scope="col">Column</Table.Th>
+              <Table.Th scope="col" w="55%">
+                Problem
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {error.fields.map((problem, index) => (
+              <Table.Tr key={`${problem.row}-${problem.field}-${index}`}>
+                <Table.Td>{problem.row === 1 ? "1 (header)" : (problem.row ?? "Whole file")}</Table.Td>
+                <Table.Td style={{ overflowWrap: "anywhere" }}>
+                  <Text component="code" ff="monospace" size="sm">
+                    {problem.field}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ overflowWrap: "anywhere" }}>{problem.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ImportResult({ summary, fileName }: { summary: CeImportSummary; fileName: string }) {
+  const records = formatCount(summary.created, "CE record");
+  if (summary.dryRun) {
+    return (
+      <Alert color="ladderTeal" title="The file is ready to import" role="status">
+        <Text size="sm">
+          {fileName} has {formatCount(summary.rows, "row")} with no problems: {records} to add. Nothing has been saved yet; choose Import to save them.
+        </Text>
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="ladderTeal" title="CE imported" role="status">
+      <Text size="sm">
+        {fileName}: {records} added{summary.verified ? " as verified" : ", awaiting verification"}.
+      </Text>
+      <Anchor component={Link} to="/ce/compliance" size="sm">
+        Open CE compliance
+      </Anchor>
+    </Alert>
+  );
+}
+
+function RecentImports({ imports }: { imports: CeImport[] }) {
+  if (imports.length === 0) return <Text>No CE file has been imported yet.</Text>;
+  return (
+    <ScrollTable caption="Most recent first" label="Recent CE imports" minWidth={640}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">When</Table.Th>
+          <Table.Th scope="col">File</Table.Th>
+          <Table.Th scope="col">By</Table.Th>
+          <Table.Th scope="col" ta="end">
+            Records
+          </Table.Th>
+          <Table.Th scope="col">Verified</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {imports.map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Td>{formatDateTime(item.importedAt)}</Table.Td>
+            <Table.Td style={{ overflowWrap: "anywhere" }}>{item.fileName}</Table.Td>
+            <Table.Td>{item.actorName}</Table.Td>
+            <Table.Td ta="end">{item.created}</Table.Td>
+            <Table.Td>{item.verified ? "Yes" : "No"}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </ScrollTable>
+  );
+}
+
+/** Importing CE records from a CSV file (for example a CPE Monitor transcript with employee ids added). */
+export function CeImportPage() {
+  const columns = useApiQuery<{ columns: CeColumn[] }>(CE_COLUMNS_PATH);
+  const imports = useApiQuery<{ items: CeImport[] }>(CE_IMPORTS_PATH);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [verified, setVerified] = useState(false);
+  const [outcome, setOutcome] = useState<{ fileName: string; summary?: CeImportSummary; error?: ApiError }>();
+  const [fileProblem, setFileProblem] = useState<string>();
+  const importFile = useApiAction(ceApi.importFile);
+
+  const submit = async (dryRun: boolean) => {
+    if (!file) {
+      setFileProblem("Choose a CSV file first");
+      fileInput.current?.focus();
+      return;
+    }
+    setFileProblem(undefined);
+    setOutcome(undefined);
+    const result = await importFile.run(file, { dryRun, verified });
+    if (result.ok) {
+      setOutcome({ fileName: file.name, summary: result.value });
+      if (!dryRun) imports.reload();
+    } else {
+      setOutcome({ fileName: file.name, error: result.error });
+    }
+  };
+
+  return (
+    <Page title="Import CE">
+      <Section title="Prepare the file" order={2}>
+        <Text>
+          One CE activity a row, with whose it is (employee ID or e-mail), its title, the date and the contact hours. Give the UAN for ACPE activities: it
+          says the format, topic and audience. If any row has a problem, nothing is imported and you get the list of rows to fix. Managers import for
+          their own sites&apos; people.
+        </Text>
+        <Group gap="sm">
+          <Button component="a" href={CE_TEMPLATE_URL} variant="default">
+            Download the CSV template
+          </Button>
+        </Group>
+        <ErrorAlert error={columns.error} onRetry={columns.reload} />
+        {columns.isLoading && !columns.data ? <Loading label="Loading the column list…" /> : null}
+        {columns.data ? <ColumnsTable columns={columns.data.columns} /> : null}
+      </Section>
+
+      <Section title="Upload" order={2}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit(false);
+          }}
+          noValidate
+        >
+          <Stack gap="sm">
+            <Input.Wrapper id={FILE_INPUT_ID} label="CE CSV file" description="A .csv file, saved as UTF-8" error={fileProblem}>
+              <Input
+                ref={fileInput}
+                id={FILE_INPUT_ID}
+                type="file"
+                accept=".csv,text/csv"
+                pt={5}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+                  setFile(event.currentTarget.files?.[0] ?? null);
+                  setFileProblem(undefined);
+                  setOutcome(undefined);
+                }}
+              />
+            </Input.Wrapper>
+            <Checkbox
+              label="The rows come from CPE Monitor or the providers' statements: record them as verified"
+              checked={verified}
+              onChange={(event) => setVerified(event.currentTarget.checked)}
+            />
+            <Group gap="sm">
+              <Button variant="default" onClick={() => void submit(true)} loading={importFile.isPending}>
+                Check file
+              </Button>
+              <Button type="submit" loading={importFile.isPending}>
+                Import
+              </Button>
+            </Group>
+            {outcome?.summary ? <ImportResult summary={outcome.summary} fileName={outcome.fileName} /> : null}
+            {outcome?.error && outcome.error.code === "IMPORT_INVALID" ? <ImportProblems error={outcome.error} fileName={outcome.fileName} /> : <ErrorAlert error={outcome?.error} />}
+          </Stack>
+        </form>
+      </Section>
+
+      <Section title="Recent imports" order={2}>
+        <ErrorAlert error={imports.error} onRetry={imports.reload} />
+        {imports.isLoading && !imports.data ? <Loading /> : null}
+        {imports.data ? <RecentImports imports={imports.data.items} /> : null}
+      </Section>
+    </Page>
+  );
+}
