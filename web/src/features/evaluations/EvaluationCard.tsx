@@ -1,0 +1,70 @@
+import { Button, Card, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useState } from "react";
+import { useApiAction } from "../../api.ts";
+import { formatDateTime } from "../../format.ts";
+import { ErrorAlert } from "../../ui/index.ts";
+import { ToneBadge } from "../ladder/ToneBadge.tsx";
+import { evaluationsApi, formatMonth, type Evaluation } from "./evaluations.api.ts";
+
+/** One month's evaluation: ratings, comments, and for the technician the acknowledgement. */
+export function EvaluationCard({ evaluation, onChanged }: { evaluation: Evaluation; onChanged: () => void }) {
+  const [comment, setComment] = useState("");
+  const acknowledge = useApiAction(evaluationsApi.acknowledge);
+  const headingId = `evaluation-${evaluation.id}`;
+  return (
+    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs">
+          <Title order={3} id={headingId} fz="h4">
+            {formatMonth(evaluation.month)}
+          </Title>
+          <Group gap="xs">
+            <ToneBadge tone="neutral">Average {evaluation.average.toFixed(2)}</ToneBadge>
+            {evaluation.isLocked ? <ToneBadge tone="good">Acknowledged</ToneBadge> : <ToneBadge tone="warn">Awaiting acknowledgement</ToneBadge>}
+          </Group>
+        </Group>
+        <List spacing={4} size="sm">
+          {evaluation.items.map((item) => (
+            <List.Item key={item.code}>
+              {item.label}: <strong>{item.rating ?? "–"}</strong> of 4
+            </List.Item>
+          ))}
+        </List>
+        {evaluation.comments ? (
+          <Text size="sm">
+            <strong>{evaluation.evaluatorName}:</strong> {evaluation.comments}
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            By {evaluation.evaluatorName}
+          </Text>
+        )}
+        {evaluation.acknowledgedAt ? (
+          <Text size="sm">
+            Acknowledged {formatDateTime(evaluation.acknowledgedAt)}
+            {evaluation.technicianComment ? `: “${evaluation.technicianComment}”` : ""}
+          </Text>
+        ) : null}
+        {evaluation.canAcknowledge ? (
+          <form
+            onSubmit={async (event) => {
+              event.preventDefault();
+              const result = await acknowledge.run(evaluation.id, comment.trim() || null);
+              if (result.ok) onChanged();
+            }}
+          >
+            <Stack gap="xs">
+              <Textarea label="Your comment (optional)" description="Once you acknowledge, the evaluation can no longer change" autosize minRows={2} maxLength={4000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+              <ErrorAlert error={acknowledge.error} />
+              <Group>
+                <Button type="submit" loading={acknowledge.isPending}>
+                  Acknowledge
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
