@@ -1,0 +1,14 @@
+export * from "./incentives.rules.ts";
+export { ensureIncentiveRules, processIncentiveEvents, processIncentivesNow } from "./process-incentive-events.ts";
+export {
+  createIncentiveRule,
+  decideReimbursement,
+  exportPayroll,
+  listGrants,
+  listIncentiveRules,
+  listReimbursements,
+  submitReimbursement,
+  updateIncentiveRule,
+  type ReimbursementInput,
+  type RuleInput,
+} from "./manage-incentives.ts";

@@ -1,0 +1,8 @@
+import type { Role } from "../../roles.ts";
+
+/** Who pairs mentors with mentees: managers (their sites) and admins. */
+export const PAIRING_ROLES: readonly Role[] = ["manager", "admin"];
+/** Who has "My mentor" in the navigation. */
+export const MENTEE_ROLES: readonly Role[] = ["technician", "mentor"];
+/** Who has "My mentees" in the navigation; a Lead-level technician who mentors opens /mentoring/my-mentees directly. */
+export const MENTOR_ROLES: readonly Role[] = ["mentor"];
