@@ -26,10 +26,44 @@ export const BACKUP_TABLES = [
   "competency_signoffs",
   "certification_holdings",
   "promotions",
+  "exam_settings",
+  "exam_items",
+  "exam_item_stats",
+  "exam_attempts",
+  "exam_attempt_items",
+  "exam_item_flags",
+  "exam_review_cards",
+  "certification_exam_records",
+  "domain_events",
+  "training_programs",
+  "training_modules",
+  "training_catalog_state",
+  "training_assignments",
+  "training_starts",
+  "training_completions",
+  "ce_settings",
+  "ce_imports",
+  "ce_records",
+  "evaluation_templates",
+  "evaluations",
+  "kpi_definitions",
+  "kpi_values",
+  "mentor_pairings",
+  "mentoring_sessions",
+  "incentive_rules",
+  "incentive_cursors",
+  "incentive_grants",
+  "reimbursement_requests",
 ] as const;
 export const EPHEMERAL_TABLES = ["sessions", "login_attempts", "password_resets"] as const;
 const FORMAT = "rxladder-backup";
 const BATCH = 1000;
+/** Rows read at a time from tables that carry files (up to 10 MB each), so a backup never holds many in memory. */
+const FILE_BATCH = 10;
+const FILE_TABLES: readonly string[] = ["evidence_files"];
+/** A restore sends its rows in statements of at most this many rows or this much JSON. */
+const RESTORE_ROWS = 500;
+const RESTORE_BYTES = 16 * 1024 * 1024;
 
 interface Header {
   format: typeof FORMAT;
@@ -82,13 +116,14 @@ async function* backupLines(db: Db, counts: Record<string, number>) {
       const columns = await columnsOf(db, table);
       yield JSON.stringify({ table, columns: columns.map((c) => c.column_name) }) + "\n";
       counts[table] = 0;
+      const batch = FILE_TABLES.includes(table) ? FILE_BATCH : BATCH;
       let offset = 0;
       for (;;) {
-        const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2 LIMIT ${BATCH} OFFSET ${offset}`.execute(db);
+        const rows = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2 LIMIT ${batch} OFFSET ${offset}`.execute(db);
         for (const row of rows.rows) yield JSON.stringify(columns.map((c) => encodeValue(row[c.column_name], c.data_type))) + "\n";
         counts[table] += rows.rows.length;
-        if (rows.rows.length < BATCH) break;
-        offset += BATCH;
+        if (rows.rows.length < batch) break;
+        offset += batch;
       }
     }
   }
@@ -121,6 +156,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
     let columns: string[] = [];
     let types = new Map<string, string>();
     let batch: unknown[][] = [];
+    let batchBytes = 0;
     const flush = async () => {
       if (!batch.length) return;
       const columnTypes = columns.map((c) => types.get(c));
@@ -128,6 +164,7 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))}) VALUES ${sql.join(values)}`.execute(tx);
       counts[table] = (counts[table] ?? 0) + batch.length;
       batch = [];
+      batchBytes = 0;
     };
     for (;;) {
       const next = await iterator.next();
@@ -136,7 +173,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       const parsed = JSON.parse(next.value);
       if (Array.isArray(parsed)) {
         batch.push(parsed);
-        if (batch.length >= 500) await flush();
+        batchBytes += next.value.length;
+        if (batch.length >= RESTORE_ROWS || batchBytes >= RESTORE_BYTES) await flush();
         continue;
       }
       await flush();
@@ -147,8 +185,8 @@ export async function restoreDatabase(db: Db, file: string): Promise<Record<stri
       counts[table] = 0;
     }
     await flush();
-    // Serial ids continue after the restored rows.
-    for (const [t, column] of [["audit_log", "id"], ["login_attempts", "id"]] as const) {
+    // Serial ids and framework revisions continue after the restored rows.
+    for (const [t, column] of [["audit_log", "id"], ["login_attempts", "id"], ["ladder_frameworks", "revision"]] as const) {
       await sql`SELECT setval(pg_get_serial_sequence(${t}, ${column}), coalesce((SELECT max(${sql.ref(column)}) FROM ${sql.table(t)}), 0) + 1, false)`.execute(tx);
     }
   });

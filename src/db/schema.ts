@@ -160,6 +160,8 @@ export interface LadderFrameworksTable {
   created_by: string | null;
   created_at: Timestamp;
   published_at: Date | string | null;
+  /** Taken from one sequence on every save of the draft; never reused. */
+  revision: Generated<number>;
 }
 
 export interface PersonLevelsTable {
@@ -254,6 +256,417 @@ export interface PromotionsTable {
   decision_note: string | null;
 }
 
+export interface ExamSettingsTable {
+  org_id: string;
+  certification_deadline_months: Generated<number>;
+  readiness_threshold: Generated<number>;
+  pinned_outline: string | null;
+  shipped_bank_revision: string | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type ExamItemStatus = "draft" | "published" | "superseded" | "retired";
+
+export interface ExamItemsTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  version: number;
+  status: ExamItemStatus;
+  kind: "single" | "multi";
+  domain: string;
+  subtopic: string;
+  difficulty: number;
+  stem: string;
+  options: unknown;
+  answer_key: unknown;
+  explanation: string;
+  reference: string;
+  source: "hand" | "table" | "generator" | "custom";
+  family: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_note: string | null;
+  published_at: Date | null;
+  retired_at: Date | null;
+}
+
+export interface ExamItemStatsTable {
+  org_id: string;
+  item_key: string;
+  responses: number;
+  correct: number;
+  p_value: number | null;
+  point_biserial: number | null;
+  rasch_b: number | null;
+  computed_at: Date;
+}
+
+export type ExamForm = "full" | "quick" | "drill" | "review";
+
+export interface ExamAttemptsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  form: ExamForm;
+  domain: string | null;
+  outline_code: string;
+  feedback: "end" | "immediate";
+  status: "in_progress" | "submitted";
+  started_at: Date;
+  deadline_at: Date | null;
+  last_event_at: Date;
+  current_position: Generated<number>;
+  submitted_at: Date | null;
+  expired: Generated<boolean>;
+  item_count: number;
+  scored_count: number | null;
+  correct_count: number | null;
+  score_percent: number | null;
+  domain_results: unknown;
+  ability: number | null;
+  ability_se: number | null;
+}
+
+export interface ExamAttemptItemsTable {
+  attempt_id: string;
+  position: number;
+  item_id: string | null;
+  item_key: string;
+  domain: string;
+  subtopic: string;
+  scored: boolean;
+  difficulty_b: number;
+  content: unknown;
+  answer: unknown;
+  correct: boolean | null;
+  flagged: Generated<boolean>;
+  answered_at: Date | null;
+  time_spent_ms: Generated<number>;
+}
+
+export type FlagReason = "wrong-key" | "unclear" | "outdated" | "typo" | "other";
+
+export interface ExamItemFlagsTable {
+  id: Generated<string>;
+  org_id: string;
+  item_key: string;
+  item_id: string | null;
+  attempt_id: string | null;
+  position: number | null;
+  content: unknown;
+  person_id: string;
+  reason: FlagReason;
+  comment: string | null;
+  status: Generated<"open" | "fixed" | "dismissed">;
+  created_at: Date;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  resolution_note: string | null;
+}
+
+export interface ExamReviewCardsTable {
+  org_id: string;
+  person_id: string;
+  card_key: string;
+  card: unknown;
+  due_at: Date;
+  updated_at: Date;
+}
+
+export type ExamRecordResult = "scheduled" | "passed" | "failed" | "cancelled";
+
+export interface CertificationExamRecordsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  exam: string;
+  scheduled_on: DateString;
+  result: Generated<ExamRecordResult>;
+  taken_on: DateString | null;
+  scaled_score: number | null;
+  holding_id: string | null;
+  recorded_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface DomainEventsTable {
+  id: Generated<number>;
+  org_id: string;
+  kind: string;
+  person_id: string | null;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+export type TrainingCategory = "compliance" | "clinical" | "cross-training" | "management" | "development";
+export type TrainingDelivery = "internal" | "external";
+
+export interface TrainingProgramsTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  category: TrainingCategory;
+  validity_months: number | null;
+  validity_verify: Generated<boolean>;
+  source: string | null;
+  shipped: Generated<boolean>;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrainingModulesTable {
+  id: Generated<string>;
+  org_id: string;
+  program_id: string;
+  position: number;
+  title: string;
+  delivery: TrainingDelivery;
+  provider: string | null;
+  hours: number;
+  ce_hours: Generated<number>;
+  cost_cents: Generated<number>;
+}
+
+export interface TrainingCatalogStateTable {
+  org_id: string;
+  shipped_revision: string | null;
+  loaded_at: Date | null;
+}
+
+export type TrainingAssignmentKind = "training" | "learning-week";
+export type TrainingTarget = "person" | "site" | "level" | "track";
+
+export interface TrainingAssignmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  program_id: string;
+  kind: Generated<TrainingAssignmentKind>;
+  target: TrainingTarget;
+  person_id: string | null;
+  site_id: string | null;
+  track_code: string | null;
+  level_code: string | null;
+  assigned_on: DateString;
+  due_on: DateString;
+  note: string | null;
+  station: string | null;
+  supervisor_id: string | null;
+  starts_on: DateString | null;
+  ends_on: DateString | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
+}
+
+export interface TrainingStartsTable {
+  assignment_id: string;
+  person_id: string;
+  org_id: string;
+  started_on: DateString;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+
+export interface TrainingCompletionsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  program_id: string;
+  assignment_id: string | null;
+  completed_on: DateString;
+  expires_on: DateString | null;
+  note: string | null;
+  evidence_file_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revocation_reason: string | null;
+}
+
+export interface CeSettingsTable {
+  org_id: string;
+  settings: unknown;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CeImportsTable {
+  id: Generated<string>;
+  org_id: string;
+  actor_id: string | null;
+  file_name: string | null;
+  file_sha256: string;
+  rows_total: number;
+  created: number;
+  verified: boolean;
+  imported_at: Timestamp;
+}
+
+export type CeActivityType = "acpe" | "college-course" | "in-service" | "other";
+export type CeRecordSource = "manual" | "csv" | "parsed";
+
+export interface CeRecordsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  title: string;
+  provider: string | null;
+  uan: string | null;
+  completed_on: DateString;
+  hours: number;
+  activity_type: CeActivityType;
+  topic: string | null;
+  format: "live" | "home-study" | "blended" | null;
+  audience: "technician" | "pharmacist" | null;
+  categories: Generated<string[]>;
+  source: CeRecordSource;
+  verification_status: Generated<VerificationStatus>;
+  verified_by: string | null;
+  verified_at: Date | null;
+  evidence_file_id: string | null;
+  import_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EvaluationTemplatesTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  items: unknown;
+  created_at: Timestamp;
+}
+
+export interface EvaluationsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  site_id: string;
+  template_id: string;
+  month: DateString;
+  ratings: unknown;
+  average: number;
+  comments: string | null;
+  evaluator_id: string;
+  acknowledged_at: Date | null;
+  technician_comment: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiDefinitionsTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  unit: string;
+  direction: "higher" | "lower";
+  description: Generated<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface KpiValuesTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  kpi_code: string;
+  period_end: DateString;
+  value: number;
+  source: "manual" | "csv";
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface MentorPairingsTable {
+  id: Generated<string>;
+  org_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  goals: Generated<string>;
+  starts_on: DateString;
+  ends_on: DateString | null;
+  status: Generated<"active" | "ended">;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface MentoringSessionsTable {
+  id: Generated<string>;
+  org_id: string;
+  pairing_id: string;
+  held_on: DateString;
+  duration_minutes: number;
+  topics: string;
+  notes: Generated<string>;
+  logged_by: string;
+  confirmed_by: string | null;
+  confirmed_at: Date | null;
+  created_at: Timestamp;
+}
+
+export type IncentiveMilestone = "certification.exam_passed" | "level.reached" | "training.completed" | "ce.completed";
+export type IncentiveReward = "raise" | "bonus" | "conference-ticket" | "tuition-reimbursement";
+
+export interface IncentiveRulesTable {
+  id: Generated<string>;
+  org_id: string;
+  code: string;
+  name: string;
+  milestone: IncentiveMilestone;
+  level_code: string | null;
+  reward: IncentiveReward;
+  amount_cents: number;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface IncentiveGrantsTable {
+  id: Generated<string>;
+  org_id: string;
+  rule_id: string;
+  event_id: number | string;
+  person_id: string;
+  reward: IncentiveReward;
+  amount_cents: number;
+  granted_on: DateString;
+  created_at: Timestamp;
+}
+
+export interface IncentiveCursorsTable {
+  org_id: string;
+  last_event_id: number | string;
+}
+
+export interface ReimbursementRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  amount_cents: number;
+  purpose: string;
+  evidence_file_id: string | null;
+  status: Generated<"submitted" | "approved" | "rejected">;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decided_on: DateString | null;
+  decision_note: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -279,6 +692,34 @@ export interface Database {
   competency_signoffs: CompetencySignoffsTable;
   certification_holdings: CertificationHoldingsTable;
   promotions: PromotionsTable;
+  exam_settings: ExamSettingsTable;
+  exam_items: ExamItemsTable;
+  exam_item_stats: ExamItemStatsTable;
+  exam_attempts: ExamAttemptsTable;
+  exam_attempt_items: ExamAttemptItemsTable;
+  exam_item_flags: ExamItemFlagsTable;
+  exam_review_cards: ExamReviewCardsTable;
+  certification_exam_records: CertificationExamRecordsTable;
+  domain_events: DomainEventsTable;
+  training_programs: TrainingProgramsTable;
+  training_modules: TrainingModulesTable;
+  training_catalog_state: TrainingCatalogStateTable;
+  training_assignments: TrainingAssignmentsTable;
+  training_starts: TrainingStartsTable;
+  training_completions: TrainingCompletionsTable;
+  ce_settings: CeSettingsTable;
+  ce_imports: CeImportsTable;
+  ce_records: CeRecordsTable;
+  evaluation_templates: EvaluationTemplatesTable;
+  evaluations: EvaluationsTable;
+  kpi_definitions: KpiDefinitionsTable;
+  kpi_values: KpiValuesTable;
+  mentor_pairings: MentorPairingsTable;
+  mentoring_sessions: MentoringSessionsTable;
+  incentive_rules: IncentiveRulesTable;
+  incentive_grants: IncentiveGrantsTable;
+  incentive_cursors: IncentiveCursorsTable;
+  reimbursement_requests: ReimbursementRequestsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

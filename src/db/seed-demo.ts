@@ -6,6 +6,8 @@ import { hashPassword } from "../modules/auth/index.ts";
 import { createOrganization } from "../modules/orgs/index.ts";
 import { createSite, type SiteInput } from "../modules/roster/index.ts";
 import { seedDemoLadder } from "./seed-demo-ladder.ts";
+import { seedDemoExams } from "./seed-demo-exams.ts";
+import { seedDemoCe } from "./seed-demo-ce.ts";
 import type { Role, SeparationType } from "./schema.ts";
 
 export const DEMO_SLUG = "demo";
@@ -145,6 +147,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
       await recordAudit(tx, system, { entityType: "person", entityId: person.id, action: "person.created", after: { employeeId: person.employee_id, name: `${p.first} ${p.last}`, role: p.role } }, now);
     }
     await seedDemoLadder(tx, org.id, system, today, now);
+    await seedDemoExams(tx, org.id, now);
+    await seedDemoCe(tx, org.id, system, today, now);
   });
   return true;
 }

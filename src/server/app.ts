@@ -13,6 +13,14 @@ import { rosterRoutes } from "../modules/roster/roster.routes.ts";
 import { ladderRoutes } from "../modules/ladder/ladder.routes.ts";
 import { certificationRoutes } from "../modules/certifications/certifications.routes.ts";
 import { promotionRoutes } from "../modules/promotions/promotions.routes.ts";
+import { examRoutes } from "../modules/exams/exams.routes.ts";
+import { evidenceRoutes } from "../modules/evidence/evidence.routes.ts";
+import { trainingRoutes } from "../modules/training/training.routes.ts";
+import { ceRoutes } from "../modules/ce/ce.routes.ts";
+import { evaluationRoutes } from "../modules/evaluations/evaluations.routes.ts";
+import { kpiRoutes } from "../modules/kpis/kpis.routes.ts";
+import { mentoringRoutes } from "../modules/mentoring/mentoring.routes.ts";
+import { incentiveRoutes } from "../modules/incentives/incentives.routes.ts";
 import { registerAuthHooks } from "./auth-hooks.ts";
 import type { AppDeps } from "./context.ts";
 import { errorBody, handleError } from "./errors.ts";
@@ -65,6 +73,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   ladderRoutes(app);
   certificationRoutes(app);
   promotionRoutes(app);
+  examRoutes(app);
+  evidenceRoutes(app);
+  trainingRoutes(app);
+  ceRoutes(app);
+  evaluationRoutes(app);
+  kpiRoutes(app);
+  mentoringRoutes(app);
+  incentiveRoutes(app);
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

@@ -13,6 +13,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CSRF_TOKEN_INVALID: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** The framework draft was saved by someone else since the caller loaded it. */
+  DRAFT_CHANGED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ATTEMPT_CLOSED: 409,
+  /** The technician acknowledged the evaluation: it can no longer change. */
+  EVALUATION_LOCKED: 409,
   IMPORT_INVALID: 422,
   NOT_ELIGIBLE: 422,
   TOO_MANY_ATTEMPTS: 429,

@@ -1,5 +1,12 @@
 import { lazy, type ComponentType } from "react";
 import { Route, Routes } from "react-router";
+import { EXAM_PIPELINE_ROLES, ITEM_BANK_ROLES } from "./features/exam-admin/exam-roles.ts";
+import { CE_COMPLIANCE_ROLES } from "./features/ce/ce-roles.ts";
+import { TRAINING_MANAGER_ROLES } from "./features/training/training-roles.ts";
+import { EVALUATION_MANAGER_ROLES } from "./features/evaluations/evaluations.api.ts";
+import { KPI_RECORD_ROLES } from "./features/kpis/kpis.api.ts";
+import { PAIRING_ROLES } from "./features/mentoring/mentoring-roles.ts";
+import { INCENTIVE_MANAGER_ROLES } from "./features/incentives/incentive-roles.ts";
 import { PROMOTION_ROLES, TEAM_ROLES } from "./roles.ts";
 import { AppLayout } from "./ui/AppLayout.tsx";
 import { RequireRole, RequireSession } from "./ui/guards.tsx";
@@ -24,6 +31,34 @@ const TeamPage = lazyPage(() => import("./features/ladder/TeamPage.tsx"), (m) =>
 const SignOffPage = lazyPage(() => import("./features/ladder/SignOffPage.tsx"), (m) => m.SignOffPage);
 const PromotionsPage = lazyPage(() => import("./features/promotions/PromotionsPage.tsx"), (m) => m.PromotionsPage);
 const FrameworkEditorPage = lazyPage(() => import("./features/framework/FrameworkEditorPage.tsx"), (m) => m.FrameworkEditorPage);
+const PipelinePage = lazyPage(() => import("./features/exam-admin/PipelinePage.tsx"), (m) => m.PipelinePage);
+const BankRoutes = lazyPage(() => import("./features/exam-admin/BankRoutes.tsx"), (m) => m.BankRoutes);
+const FlagsPage = lazyPage(() => import("./features/exam-admin/FlagsPage.tsx"), (m) => m.FlagsPage);
+const ExamHomePage = lazyPage(() => import("./features/exams/ExamHomePage.tsx"), (m) => m.ExamHomePage);
+const ExamPlayerPage = lazyPage(() => import("./features/exams/ExamPlayerPage.tsx"), (m) => m.ExamPlayerPage);
+const ExamResultsPage = lazyPage(() => import("./features/exams/ExamResultsPage.tsx"), (m) => m.ExamResultsPage);
+const MyCePage = lazyPage(() => import("./features/ce/MyCePage.tsx"), (m) => m.MyCePage);
+const PersonCePage = lazyPage(() => import("./features/ce/PersonCePage.tsx"), (m) => m.PersonCePage);
+const CeCompliancePage = lazyPage(() => import("./features/ce/CeCompliancePage.tsx"), (m) => m.CeCompliancePage);
+const CeImportPage = lazyPage(() => import("./features/ce/CeImportPage.tsx"), (m) => m.CeImportPage);
+const MyTrainingsPage = lazyPage(() => import("./features/training/MyTrainingsPage.tsx"), (m) => m.MyTrainingsPage);
+const PersonTrainingsPage = lazyPage(() => import("./features/training/MyTrainingsPage.tsx"), (m) => m.PersonTrainingsPage);
+const TrainingAssignmentsPage = lazyPage(() => import("./features/training/TrainingAssignmentsPage.tsx"), (m) => m.TrainingAssignmentsPage);
+const LearningWeeksPage = lazyPage(() => import("./features/training/LearningWeeksPage.tsx"), (m) => m.LearningWeeksPage);
+const TrainingMatrixPage = lazyPage(() => import("./features/training/TrainingMatrixPage.tsx"), (m) => m.TrainingMatrixPage);
+const ProgramsPage = lazyPage(() => import("./features/training/ProgramsPage.tsx"), (m) => m.ProgramsPage);
+const MyMentorPage = lazyPage(() => import("./features/mentoring/MyMentorPage.tsx"), (m) => m.MyMentorPage);
+const MyMenteesPage = lazyPage(() => import("./features/mentoring/MyMenteesPage.tsx"), (m) => m.MyMenteesPage);
+const PairingsPage = lazyPage(() => import("./features/mentoring/PairingsPage.tsx"), (m) => m.PairingsPage);
+const MyRewardsPage = lazyPage(() => import("./features/incentives/MyRewardsPage.tsx"), (m) => m.MyRewardsPage);
+const IncentivesPage = lazyPage(() => import("./features/incentives/IncentivesPage.tsx"), (m) => m.IncentivesPage);
+const EvaluationsPage = lazyPage(() => import("./features/evaluations/EvaluationsPage.tsx"), (m) => m.EvaluationsPage);
+const MyEvaluationsPage = lazyPage(() => import("./features/evaluations/MyEvaluationsPage.tsx"), (m) => m.MyEvaluationsPage);
+const PersonEvaluationsPage = lazyPage(() => import("./features/evaluations/MyEvaluationsPage.tsx"), (m) => m.PersonEvaluationsPage);
+const MyKpisPage = lazyPage(() => import("./features/kpis/KpiTrendsPage.tsx"), (m) => m.MyKpisPage);
+const PersonKpisPage = lazyPage(() => import("./features/kpis/KpiTrendsPage.tsx"), (m) => m.PersonKpisPage);
+const KpiDefinitionsPage = lazyPage(() => import("./features/kpis/KpiDefinitionsPage.tsx"), (m) => m.KpiDefinitionsPage);
+const KpiImportPage = lazyPage(() => import("./features/kpis/KpiImportPage.tsx"), (m) => m.KpiImportPage);
 const NotFoundPage = lazyPage(() => import("./features/errors/NotFoundPage.tsx"), (m) => m.NotFoundPage);
 
 export function App() {
@@ -87,6 +122,129 @@ export function App() {
             element={
               <RequireRole roles={["admin"]}>
                 <AuditPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/exams/pipeline"
+            element={
+              <RequireRole roles={EXAM_PIPELINE_ROLES}>
+                <PipelinePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/exams/bank/*"
+            element={
+              <RequireRole roles={ITEM_BANK_ROLES}>
+                <BankRoutes />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/exams/flags"
+            element={
+              <RequireRole roles={ITEM_BANK_ROLES}>
+                <FlagsPage />
+              </RequireRole>
+            }
+          />
+          {/* Practice exams: every role may practise; an attempt is only ever its owner's. */}
+          <Route path="/exams" element={<ExamHomePage />} />
+          <Route path="/exams/attempts/:id" element={<ExamPlayerPage />} />
+          <Route path="/exams/attempts/:id/results" element={<ExamResultsPage />} />
+          {/* My CE: every role may keep CE records of their own; the API decides whose a person may see. */}
+          <Route path="/ce" element={<MyCePage />} />
+          <Route path="/people/:id/ce" element={<PersonCePage />} />
+          <Route
+            path="/ce/compliance"
+            element={
+              <RequireRole roles={CE_COMPLIANCE_ROLES}>
+                <CeCompliancePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/ce/import"
+            element={
+              <RequireRole roles={CE_COMPLIANCE_ROLES}>
+                <CeImportPage />
+              </RequireRole>
+            }
+          />
+          {/* Evaluations and KPIs: everyone sees their own (the API decides whose else); managers and admins fill, record and import. */}
+          <Route path="/evaluations/mine" element={<MyEvaluationsPage />} />
+          <Route path="/people/:id/evaluations" element={<PersonEvaluationsPage />} />
+          <Route
+            path="/evaluations"
+            element={
+              <RequireRole roles={EVALUATION_MANAGER_ROLES}>
+                <EvaluationsPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/kpis" element={<MyKpisPage />} />
+          <Route path="/people/:id/kpis" element={<PersonKpisPage />} />
+          <Route
+            path="/kpis/definitions"
+            element={
+              <RequireRole roles={["admin"]}>
+                <KpiDefinitionsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/kpis/import"
+            element={
+              <RequireRole roles={KPI_RECORD_ROLES}>
+                <KpiImportPage />
+              </RequireRole>
+            }
+          />
+          {/* Trainings: everyone sees their own and the catalog; managers and admins assign, record and read the matrix. */}
+          <Route path="/training" element={<MyTrainingsPage />} />
+          <Route path="/training/programs" element={<ProgramsPage />} />
+          <Route path="/people/:id/training" element={<PersonTrainingsPage />} />
+          <Route
+            path="/training/assignments"
+            element={
+              <RequireRole roles={TRAINING_MANAGER_ROLES}>
+                <TrainingAssignmentsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/training/learning-weeks"
+            element={
+              <RequireRole roles={TRAINING_MANAGER_ROLES}>
+                <LearningWeeksPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/training/matrix"
+            element={
+              <RequireRole roles={TRAINING_MANAGER_ROLES}>
+                <TrainingMatrixPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/mentoring/my-mentor" element={<MyMentorPage />} />
+          <Route path="/mentoring/my-mentees" element={<MyMenteesPage />} />
+          <Route
+            path="/mentoring/pairings"
+            element={
+              <RequireRole roles={PAIRING_ROLES}>
+                <PairingsPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/rewards" element={<MyRewardsPage />} />
+          <Route
+            path="/incentives"
+            element={
+              <RequireRole roles={INCENTIVE_MANAGER_ROLES}>
+                <IncentivesPage />
               </RequireRole>
             }
           />

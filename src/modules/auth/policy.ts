@@ -41,6 +41,8 @@ export function rosterScope(actor: Actor): RosterScope {
 const isAdmin = (actor: Actor) => actor.role === "admin";
 const managesSite = (actor: Actor, siteId: string) => actor.role === "manager" && actor.managedSiteIds.includes(siteId);
 const sameOrg = (actor: Actor, person: PersonRef) => actor.orgId === person.orgId;
+const mayAssess = (actor: Actor, person: PersonRef) =>
+  sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId) || actor.homeSiteId === person.siteId);
 
 /**
  * Every access decision in one table. Route-level policies take only the actor; record-level
@@ -60,6 +62,32 @@ export const routePolicies = {
   "ladder.team": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist" || actor.role === "mentor",
   "promotions.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
   "ladder.framework": (actor: Actor) => isAdmin(actor),
+  /** The item bank: pharmacists read and review items (they check the clinical facts); admins write and publish. */
+  "exams.bank.read": (actor: Actor) => isAdmin(actor) || actor.role === "pharmacist",
+  "exams.bank.write": (actor: Actor) => isAdmin(actor),
+  "exams.bank.review": (actor: Actor) => isAdmin(actor) || actor.role === "pharmacist",
+  "exams.pipeline": (actor: Actor) => isAdmin(actor) || actor.role === "manager" || actor.role === "pharmacist",
+  "exams.settings": (actor: Actor) => isAdmin(actor),
+  /** CE compliance lists and CE imports: managers for their sites (rows are checked per person), admins for all. */
+  "ce.compliance": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  "ce.import": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  "ce.settings": (actor: Actor) => isAdmin(actor),
+  /** Training programs: every role reads the catalog; admins add and edit programs. */
+  "training.programs.write": (actor: Actor) => isAdmin(actor),
+  /** Assigning trainings, learning weeks, completions, the site matrix: managers for their sites (checked per record), admins for all. */
+  "training.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** Monthly evaluations: the due list and filling them, managers for their sites (checked per person), admins for all. */
+  "evaluations.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** KPI definitions: admins. */
+  "kpis.define": (actor: Actor) => isAdmin(actor),
+  /** KPI values by hand or CSV import: managers for their sites' people (checked per row), admins for all. */
+  "kpis.record": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** Mentor pairings: managers for their sites' mentees (checked per record), admins for all. */
+  "mentoring.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** Incentive rules: admins set them. */
+  "incentives.rules": (actor: Actor) => isAdmin(actor),
+  /** The grants ledger, reimbursement approvals, processing and the payroll export: managers for their sites, admins for all. */
+  "incentives.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
 } satisfies Record<string, (actor: Actor) => boolean>;
 
 export type RoutePolicy = keyof typeof routePolicies;
@@ -77,8 +105,34 @@ export const recordPolicies = {
   "person.write": (actor: Actor, person: PersonRef) =>
     sameOrg(actor, person) && (isAdmin(actor) || managesSite(actor, person.siteId)),
   /** Attempting an assessment: colleagues at the same site, a manager of the site, an admin. The assessor rules then decide per competency. */
-  "person.assess": (actor: Actor, person: PersonRef) =>
-    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId) || actor.homeSiteId === person.siteId),
+  "person.assess": mayAssess,
+  /** Uploading evidence (a certificate, a competency's proof) for a person: the person, whoever may assess them, their site's manager, an admin. */
+  "person.recordEvidence": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && (actor.personId === person.id || mayAssess(actor, person)),
+  /** Reading and recording CE: the person themself (their entries await verification), their site's manager, an admin. */
+  "person.ce": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && (isAdmin(actor) || actor.personId === person.id || managesSite(actor, person.siteId)),
+  /** Verifying or rejecting a CE record: an admin or the site's manager, never for themself. */
+  "person.verifyCe": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
+  /** Assigning a training to people of a site (siteId), or organization-wide (siteId null): admins, or the site's manager. */
+  "training.assign": (actor: Actor, scope: { orgId: string; siteId: string | null }) =>
+    actor.orgId === scope.orgId && (isAdmin(actor) || (scope.siteId !== null && managesSite(actor, scope.siteId))),
+  /** Recording or revoking a person's training completion: an admin, the site's manager, or the supervisor of that learning week; never for oneself. */
+  "training.complete": (actor: Actor, record: PersonRef & { supervisorId: string | null }) =>
+    sameOrg(actor, record) && actor.personId !== record.id && (isAdmin(actor) || managesSite(actor, record.siteId) || record.supervisorId === actor.personId),
+  /** Filling or editing a person's monthly evaluation: an admin or their site's manager, never for oneself. */
+  "person.evaluate": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
+  /** Reading a person's evaluations and KPI figures: the person, their site's manager, an admin. */
+  "person.performance": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && (isAdmin(actor) || actor.personId === person.id || managesSite(actor, person.siteId)),
+  /** Recording a person's KPI figures: an admin or their site's manager. */
+  "person.recordKpi": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && (isAdmin(actor) || managesSite(actor, person.siteId)),
+  /** Approving or rejecting a reimbursement request: an admin or the site's manager, never for themself (four eyes). */
+  "person.decideReimbursement": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
   "site.staff": (actor: Actor, site: { orgId: string; id: string }) =>
     actor.orgId === site.orgId && (isAdmin(actor) || managesSite(actor, site.id)),
 } satisfies Record<string, (actor: Actor, record: any) => boolean>;
