@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, Stack, Text } from "@mantine/core";
+import { Anchor, AppShell, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from "@mantine/core";
 import { useDisclosure, useMediaQuery, useWindowEvent } from "@mantine/hooks";
 import { Suspense, useEffect, useRef } from "react";
 import { Link, Outlet, useLocation, useMatch } from "react-router";
@@ -86,7 +86,8 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar id={NAVBAR_ID} p="sm" aria-label="Main" inert={isMobile && !isNavOpen}>
-        <AppShell.Section grow>
+        {/* Admins have many entries: the list scrolls, the account and sign-out stay in view. */}
+        <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
           <Stack gap={4}>
             {items.map((item) => (
               <NavEntry key={item.to} item={item} onNavigate={nav.close} />
