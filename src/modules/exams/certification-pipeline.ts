@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../../db/database.ts";
-import { compareDates, dateInZone, isIsoDate, type IsoDate } from "../../lib/dates.ts";
+import { compareDates, dateInZone, daysBetween, isIsoDate, type IsoDate } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize } from "../auth/index.ts";
@@ -11,7 +11,7 @@ import { CERTIFICATION_EXAMS, findCertificationExam } from "./certification-exam
 import { pipelineStatus, type ExamRecordFact, type PipelineStatus } from "./exams.rules.ts";
 import { getExamSettings, type ExamSettings } from "./exams.queries.ts";
 import { estimateReadiness } from "./readiness.rules.ts";
-import { READINESS_WINDOW } from "./load-readiness.ts";
+import { finalResponses, READINESS_WINDOW } from "./load-readiness.ts";
 
 /** People who passed within this many days stay on the board, so a manager sees the win. */
 export const PASSED_SHOWN_DAYS = 90;
@@ -44,7 +44,6 @@ export interface PipelineEntry {
 async function pipelineFor(db: Db | Tx, orgId: string, people: PipelinePerson[], settings: ExamSettings, now: Date): Promise<PipelineEntry[]> {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
-  const since = new Date(now.getTime() - READINESS_WINDOW.days * 86_400_000);
   const [holdings, records, attempts, responses] = [
     await db.selectFrom("certification_holdings").select(["person_id", "certification_code", "earned_on", "expires_on", "verification_status"]).where("org_id", "=", orgId).where("person_id", "in", ids).where("certification_code", "in", [...NATIONAL_CERTIFICATION_CODES]).execute(),
     await db.selectFrom("certification_exam_records").selectAll().where("org_id", "=", orgId).where("person_id", "in", ids).orderBy("scheduled_on").execute(),
@@ -57,18 +56,7 @@ async function pipelineFor(db: Db | Tx, orgId: string, people: PipelinePerson[],
       .where("status", "=", "submitted")
       .groupBy("person_id")
       .execute(),
-    await db
-      .selectFrom("exam_attempt_items as i")
-      .innerJoin("exam_attempts as a", "a.id", "i.attempt_id")
-      .select(["a.person_id", "i.difficulty_b", "i.correct"])
-      .where("a.org_id", "=", orgId)
-      .where("a.person_id", "in", ids)
-      .where("a.form", "<>", "review")
-      .where("a.started_at", ">=", since)
-      .where("i.correct", "is not", null)
-      .where((eb) => eb.or([eb("a.status", "=", "submitted"), eb("a.feedback", "=", "immediate")]))
-      .orderBy("i.answered_at", "desc")
-      .execute(),
+    await finalResponses(db, ids, now).where("a.org_id", "=", orgId).execute(),
   ];
   const group = <T extends { person_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -147,7 +135,7 @@ export async function organizationPipeline(db: Db | Tx, orgId: string, scope: Ro
     if (e.status.stage !== "passed") return true;
     const passed = e.records.filter((r) => r.result === "passed").at(-1);
     const today = dateInZone(now, people.find((p) => p.id === e.personId)!.timeZone);
-    return passed?.takenOn ? compareDates(passed.takenOn, today) <= 0 && daysAgo(passed.takenOn, today) <= PASSED_SHOWN_DAYS : false;
+    return passed?.takenOn ? compareDates(passed.takenOn, today) <= 0 && daysBetween(passed.takenOn, today) <= PASSED_SHOWN_DAYS : false;
   });
   const order = { overdue: 0, risk: 1, other: 2 };
   entries.sort((a, b) => {
@@ -164,10 +152,6 @@ export async function organizationPipeline(db: Db | Tx, orgId: string, scope: Ro
     } as Record<(typeof stages)[number] | "overdue" | "atRisk", number>,
     items: entries,
   };
-}
-
-function daysAgo(date: IsoDate, today: IsoDate) {
-  return Math.round((Date.parse(today) - Date.parse(date)) / 86_400_000);
 }
 
 /** One person's place in the pipeline (the technician's own, or one a manager may read). */

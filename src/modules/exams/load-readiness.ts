@@ -13,20 +13,26 @@ export interface RecentResponse {
   correct: boolean;
 }
 
-export async function recentResponses(db: Db | Tx, personId: string, now: Date): Promise<RecentResponse[]> {
+/**
+ * The answers that count toward readiness, newest first, for the people `personIds`: one
+ * definition for a person's own readiness and for the pipeline board.
+ */
+export function finalResponses(db: Db | Tx, personIds: readonly string[], now: Date) {
   const since = new Date(now.getTime() - READINESS_WINDOW.days * 86_400_000);
-  const rows = await db
+  return db
     .selectFrom("exam_attempt_items as i")
     .innerJoin("exam_attempts as a", "a.id", "i.attempt_id")
-    .select(["i.domain", "i.subtopic", "i.difficulty_b", "i.correct"])
-    .where("a.person_id", "=", personId)
+    .select(["a.person_id", "i.domain", "i.subtopic", "i.difficulty_b", "i.correct"])
+    .where("a.person_id", "in", [...personIds])
     .where("a.form", "<>", "review")
     .where("a.started_at", ">=", since)
     .where("i.correct", "is not", null)
     .where((eb) => eb.or([eb("a.status", "=", "submitted"), eb("a.feedback", "=", "immediate")]))
-    .orderBy(sql`coalesce(i.answered_at, a.submitted_at)`, "desc")
-    .limit(READINESS_WINDOW.maxResponses)
-    .execute();
+    .orderBy(sql`coalesce(i.answered_at, a.submitted_at)`, "desc");
+}
+
+export async function recentResponses(db: Db | Tx, personId: string, now: Date): Promise<RecentResponse[]> {
+  const rows = await finalResponses(db, [personId], now).limit(READINESS_WINDOW.maxResponses).execute();
   return rows.map((r) => ({ domain: r.domain as PtceDomain, subtopic: r.subtopic, b: r.difficulty_b, correct: r.correct === true }));
 }
 

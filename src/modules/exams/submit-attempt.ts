@@ -3,7 +3,7 @@ import type { Tx } from "../../db/database.ts";
 import type { ExamAttemptsTable } from "../../db/schema.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Actor } from "../auth/policy.ts";
-import { isPastDeadline, scoreAttempt, weakSubtopics } from "./exams.rules.ts";
+import { elapsedOnItem, isPastDeadline, scoreAttempt, weakSubtopics } from "./exams.rules.ts";
 import { recentResponses } from "./load-readiness.ts";
 import type { PtceDomain } from "./outline.ts";
 import { estimateReadiness } from "./readiness.rules.ts";
@@ -44,7 +44,7 @@ export async function submitAttempt(tx: Tx, actor: Actor, attemptId: string, now
 async function finishAttempt(tx: Tx, attempt: AttemptRow, expired: boolean, now: Date) {
   // Whatever was on screen until now, within the time allowed, counts for that item.
   const end = attempt.deadline_at && expired ? new Date(attempt.deadline_at) : now;
-  const gap = Math.max(0, Math.min(5 * 60_000, end.getTime() - new Date(attempt.last_event_at).getTime()));
+  const gap = elapsedOnItem(new Date(attempt.last_event_at), end);
   if (gap > 0) {
     await tx.updateTable("exam_attempt_items").set((eb) => ({ time_spent_ms: eb("time_spent_ms", "+", gap) })).where("attempt_id", "=", attempt.id).where("position", "=", attempt.current_position).execute();
   }
