@@ -109,7 +109,7 @@ export async function startE2E(): Promise<E2E> {
     headless: true,
   });
   const openContext = async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP });
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP, reducedMotion: "reduce" });
     context.setDefaultTimeout(10_000);
     return context;
   };

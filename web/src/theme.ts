@@ -20,6 +20,8 @@ export const theme = createTheme({
   colors: { ladderTeal },
   defaultRadius: "md",
   cursorType: "pointer",
+  // People who ask their system for less motion get dialogs and menus without transitions.
+  respectReducedMotion: true,
   fontFamily:
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   headings: { fontWeight: "650" },

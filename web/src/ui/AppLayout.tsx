@@ -7,7 +7,7 @@ import { roleLabel } from "../roles.ts";
 import { hasRole, useSession, useSessionContext } from "../session.tsx";
 import { Loading } from "./Loading.tsx";
 import { PageErrorBoundary } from "./PageErrorBoundary.tsx";
-import { navItems, type NavItem } from "./nav.ts";
+import { NAV_SECTIONS, navItems, type NavItem } from "./nav.ts";
 import classes from "./layout.module.css";
 
 const NAVBAR_ID = "main-navigation";
@@ -89,9 +89,26 @@ export function AppLayout() {
         {/* Admins have many entries: the list scrolls, the account and sign-out stay in view. */}
         <AppShell.Section grow component={ScrollArea} type="auto" offsetScrollbars>
           <Stack gap={4}>
-            {items.map((item) => (
-              <NavEntry key={item.to} item={item} onNavigate={nav.close} />
-            ))}
+            {items
+              .filter((item) => item.section === undefined)
+              .map((item) => (
+                <NavEntry key={item.to} item={item} onNavigate={nav.close} />
+              ))}
+            {NAV_SECTIONS.map((section) => {
+              const entries = items.filter((item) => item.section === section);
+              if (entries.length === 0) return null;
+              const headingId = `nav-section-${section.toLowerCase()}`;
+              return (
+                <Stack key={section} gap={4} component="section" aria-labelledby={headingId}>
+                  <Text id={headingId} component="h2" className={classes.navSection}>
+                    {section}
+                  </Text>
+                  {entries.map((item) => (
+                    <NavEntry key={item.to} item={item} onNavigate={nav.close} />
+                  ))}
+                </Stack>
+              );
+            })}
           </Stack>
         </AppShell.Section>
         <AppShell.Section className={classes.account}>

@@ -7,8 +7,14 @@ import { MENTEE_ROLES, MENTOR_ROLES, PAIRING_ROLES } from "../features/mentoring
 import { INCENTIVE_MANAGER_ROLES } from "../features/incentives/incentive-roles.ts";
 import { ASSESSOR_ROLES, PROMOTION_ROLES, TEAM_ROLES, type Role } from "../roles.ts";
 
+/** Navigation sections, in display order: one's own growth, the team one works with, the organization's setup. */
+export const NAV_SECTIONS = ["Me", "Team", "Organization"] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
 export interface NavItem {
   label: string;
+  /** The heading the entry sits under; Home has none and stays on top. */
+  section?: NavSection;
   to: string;
   /** Roles that see this entry; every signed-in person when omitted. */
   roles?: readonly Role[];
@@ -16,34 +22,39 @@ export interface NavItem {
   end?: boolean;
 }
 
+const me = (item: Omit<NavItem, "section">): NavItem => ({ ...item, section: "Me" });
+const team = (item: Omit<NavItem, "section">): NavItem => ({ ...item, section: "Team" });
+const organization = (item: Omit<NavItem, "section">): NavItem => ({ ...item, section: "Organization" });
+
 /** The main navigation, in display order; features add their entries here. */
 export const navItems: NavItem[] = [
   { label: "Home", to: "/", end: true },
-  { label: "My ladder", to: "/ladder", end: true },
-  { label: "Practice exams", to: "/exams", end: true },
-  { label: "My CE", to: "/ce", roles: MY_CE_ROLES, end: true },
-  { label: "My trainings", to: "/training", end: true },
-  { label: "My evaluations", to: "/evaluations/mine", roles: EVALUATED_ROLES, end: true },
-  { label: "My KPIs", to: "/kpis", roles: EVALUATED_ROLES, end: true },
-  { label: "My mentor", to: "/mentoring/my-mentor", roles: MENTEE_ROLES },
-  { label: "My mentees", to: "/mentoring/my-mentees", roles: MENTOR_ROLES },
-  { label: "My rewards", to: "/rewards", end: true },
-  { label: "Sign off", to: "/sign-off", roles: ASSESSOR_ROLES },
-  { label: "Team readiness", to: "/team", roles: TEAM_ROLES },
-  { label: "Evaluations", to: "/evaluations", roles: EVALUATION_MANAGER_ROLES, end: true },
-  { label: "Promotions", to: "/promotions", roles: PROMOTION_ROLES },
-  { label: "Roster", to: "/people", roles: ["pharmacist", "manager", "admin"] },
-  { label: "Training assignments", to: "/training/assignments", roles: TRAINING_MANAGER_ROLES },
-  { label: "Training matrix", to: "/training/matrix", roles: TRAINING_MANAGER_ROLES },
-  { label: "Certification pipeline", to: "/exams/pipeline", roles: EXAM_PIPELINE_ROLES },
-  { label: "CE compliance", to: "/ce/compliance", roles: CE_COMPLIANCE_ROLES },
-  { label: "Item bank", to: "/exams/bank", roles: ITEM_BANK_ROLES },
-  { label: "Reported items", to: "/exams/flags", roles: ITEM_BANK_ROLES },
-  { label: "Import roster", to: "/roster/import", roles: ["admin"] },
-  { label: "Import KPIs", to: "/kpis/import", roles: KPI_RECORD_ROLES },
-  { label: "KPI definitions", to: "/kpis/definitions", roles: ["admin"] },
-  { label: "Ladder framework", to: "/ladder/framework", roles: ["admin"] },
-  { label: "Mentor pairings", to: "/mentoring/pairings", roles: PAIRING_ROLES },
-  { label: "Incentives", to: "/incentives", roles: INCENTIVE_MANAGER_ROLES },
-  { label: "Audit log", to: "/audit", roles: ["admin"] },
+  me({ label: "My ladder", to: "/ladder", end: true}),
+  me({ label: "Practice exams", to: "/exams", end: true}),
+  me({ label: "My CE", to: "/ce", roles: MY_CE_ROLES, end: true}),
+  me({ label: "My trainings", to: "/training", end: true}),
+  me({ label: "My evaluations", to: "/evaluations/mine", roles: EVALUATED_ROLES, end: true}),
+  me({ label: "My KPIs", to: "/kpis", roles: EVALUATED_ROLES, end: true}),
+  me({ label: "My mentor", to: "/mentoring/my-mentor", roles: MENTEE_ROLES}),
+  me({ label: "My mentees", to: "/mentoring/my-mentees", roles: MENTOR_ROLES}),
+  me({ label: "My rewards", to: "/rewards", end: true}),
+  team({ label: "Sign off", to: "/sign-off", roles: ASSESSOR_ROLES}),
+  team({ label: "Team readiness", to: "/team", roles: TEAM_ROLES}),
+  team({ label: "Evaluations", to: "/evaluations", roles: EVALUATION_MANAGER_ROLES, end: true}),
+  team({ label: "Promotions", to: "/promotions", roles: PROMOTION_ROLES}),
+  team({ label: "Roster", to: "/people", roles: ["pharmacist", "manager", "admin"]}),
+  team({ label: "Training assignments", to: "/training/assignments", roles: TRAINING_MANAGER_ROLES}),
+  team({ label: "Training matrix", to: "/training/matrix", roles: TRAINING_MANAGER_ROLES}),
+  team({ label: "Certification pipeline", to: "/exams/pipeline", roles: EXAM_PIPELINE_ROLES}),
+  team({ label: "CE compliance", to: "/ce/compliance", roles: CE_COMPLIANCE_ROLES}),
+  team({ label: "Mentor pairings", to: "/mentoring/pairings", roles: PAIRING_ROLES }),
+  organization({ label: "Item bank", to: "/exams/bank", roles: ITEM_BANK_ROLES}),
+  organization({ label: "Reported items", to: "/exams/flags", roles: ITEM_BANK_ROLES}),
+  organization({ label: "Import roster", to: "/roster/import", roles: ["admin"]}),
+  organization({ label: "Import KPIs", to: "/kpis/import", roles: KPI_RECORD_ROLES}),
+  organization({ label: "KPI definitions", to: "/kpis/definitions", roles: ["admin"]}),
+  organization({ label: "Ladder framework", to: "/ladder/framework", roles: ["admin"]}),
+  team({ label: "Mentor pairings", to: "/mentoring/pairings", roles: PAIRING_ROLES}),
+  organization({ label: "Incentives", to: "/incentives", roles: INCENTIVE_MANAGER_ROLES}),
+  organization({ label: "Audit log", to: "/audit", roles: ["admin"]}),
 ];
