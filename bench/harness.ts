@@ -212,6 +212,8 @@ export interface LoadOptions {
   connections: number;
   duration: number;
   headers?: Record<string, string>;
+  /** Requests per second over all connections (autocannon's overallRate, at least the connection count); as fast as answered when omitted. */
+  overallRate?: number;
   requests?: { method: string; path: string }[];
   /**
    * JavaScript run in the worker before autocannon starts, as the body of a function of `data`

@@ -68,6 +68,8 @@ describe("roster import, as the administrator", () => {
     await captureWidths(page, "import-errors");
 
     await page.setViewportSize(PHONE);
+    // The table reflows once the page has taken the new width; give it that moment before measuring.
+    await page.waitForFunction((region) => region !== null && region.scrollWidth <= region.clientWidth, await problems.elementHandle(), { timeout: 2000 }).catch(() => {});
     const overflow = await problems.evaluate((region) => region.scrollWidth - region.clientWidth);
     assert.ok(overflow <= 0, `on a phone the problems can be read without scrolling sideways (overflow ${overflow}px)`);
     await assertAccessible(page, "the import error table on a phone");

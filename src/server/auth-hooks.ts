@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../lib/errors.ts";
 import { canRoute, type Actor } from "../modules/auth/policy.ts";
-import { findSessionActor } from "../modules/auth/index.ts";
 import { SESSION_COOKIE } from "./context.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -40,8 +39,7 @@ export async function checkRouteAccess(request: FastifyRequest): Promise<void> {
   if (!policy) return;
   const token = request.cookies[SESSION_COOKIE];
   if (token) {
-    const { deps } = request.server;
-    const session = await findSessionActor(deps.database.db, token, deps.now());
+    const session = await request.server.sessionLookup(token);
     if (session) {
       request.actor = session.actor;
       request.csrfToken = session.csrfToken;

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from "../db/database.ts";
 import type { Config } from "../lib/config.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Actor, RoutePolicy } from "../modules/auth/policy.ts";
+import type { SessionActor } from "../modules/auth/sessions.ts";
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -15,6 +16,8 @@ export interface AppDeps {
 declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
+    /** The signed-in actor for a session token; concurrent requests are looked up together. */
+    sessionLookup: (token: string) => Promise<SessionActor | undefined>;
   }
   interface FastifyRequest {
     actor?: Actor;

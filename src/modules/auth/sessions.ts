@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../../db/database.ts";
+import { createBatcher } from "../../lib/batching.ts";
 import type { Actor } from "./policy.ts";
 
 export function newToken(): string {
@@ -32,12 +33,19 @@ export interface SessionActor {
 
 /** The signed-in actor for a session token, or undefined when the session is unknown, expired or disabled. */
 export async function findSessionActor(db: Db, token: string, now: Date): Promise<SessionActor | undefined> {
-  const row = await db
+  return (await findSessionActors(db, [token], now))[0];
+}
+
+/** `findSessionActor` for many tokens in two queries at most; the results in the tokens' order. */
+export async function findSessionActors(db: Db, tokens: readonly string[], now: Date): Promise<(SessionActor | undefined)[]> {
+  const hashes = tokens.map(tokenHash);
+  const rows = await db
     .selectFrom("sessions as s")
     .innerJoin("accounts as a", "a.id", "s.account_id")
     .innerJoin("people as p", "p.id", "a.person_id")
     .innerJoin("organizations as o", "o.id", "a.org_id")
     .select([
+      "s.id as session_id",
       "s.csrf_token",
       "s.expires_at",
       "a.id as account_id",
@@ -52,25 +60,41 @@ export async function findSessionActor(db: Db, token: string, now: Date): Promis
       "p.status",
       "o.slug as org_slug",
     ])
-    .where("s.id", "=", tokenHash(token))
-    .executeTakeFirst();
-  if (!row || row.disabled || row.status === "separated" || new Date(row.expires_at) <= now) return undefined;
-  const managedSiteIds =
-    row.role === "manager"
-      ? (await db.selectFrom("manager_sites").select("site_id").where("person_id", "=", row.person_id).execute()).map((r) => r.site_id)
-      : [];
-  return {
-    csrfToken: row.csrf_token,
-    actor: {
-      accountId: row.account_id,
-      personId: row.person_id,
-      orgId: row.org_id,
-      orgSlug: row.org_slug,
-      role: row.role,
-      name: `${row.first_name} ${row.last_name}`,
-      email: row.email,
-      homeSiteId: row.site_id,
-      managedSiteIds,
-    },
-  };
+    .where("s.id", "in", [...new Set(hashes)])
+    .execute();
+  const live = new Map(rows.filter((row) => !row.disabled && row.status !== "separated" && new Date(row.expires_at) > now).map((row) => [row.session_id, row]));
+  const managers = [...new Set([...live.values()].filter((row) => row.role === "manager").map((row) => row.person_id))];
+  const managed = new Map<string, string[]>();
+  if (managers.length) {
+    for (const row of await db.selectFrom("manager_sites").select(["person_id", "site_id"]).where("person_id", "in", managers).execute()) {
+      managed.set(row.person_id, [...(managed.get(row.person_id) ?? []), row.site_id]);
+    }
+  }
+  return hashes.map((hash) => {
+    const row = live.get(hash);
+    if (!row) return undefined;
+    return {
+      csrfToken: row.csrf_token,
+      actor: {
+        accountId: row.account_id,
+        personId: row.person_id,
+        orgId: row.org_id,
+        orgSlug: row.org_slug,
+        role: row.role,
+        name: `${row.first_name} ${row.last_name}`,
+        email: row.email,
+        homeSiteId: row.site_id,
+        managedSiteIds: managed.get(row.person_id) ?? [],
+      },
+    };
+  });
+}
+
+/**
+ * Session lookups for concurrent requests, read together: under load one query serves every
+ * request that arrived while the previous lookup ran. Nothing is cached, so a signed-out or
+ * disabled session stops working with the next request, on every app server.
+ */
+export function createSessionLookup(db: Db, now: () => Date) {
+  return createBatcher<string, SessionActor | undefined>((tokens) => findSessionActors(db, tokens, now()), { maxBatchSize: 500, concurrency: 4 });
 }

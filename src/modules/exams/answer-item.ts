@@ -31,28 +31,40 @@ export async function visitPosition(tx: Tx, actor: Actor, attemptId: string, pos
   return { attempt, closed: false };
 }
 
+export interface AnswerPatch {
+  answer?: string | null;
+  correct?: boolean | null;
+  answered_at?: Date | null;
+  flagged?: boolean;
+}
+
+/**
+ * What an answer or review mark changes on a position, checked against the item as it was shown.
+ * Pure: both the one-by-one path below and the batched writer (`answer-writer.ts`) use it.
+ */
+export function answerPatch(content: PositionContent, feedback: "end" | "immediate", alreadyAnswered: boolean, input: AnswerInput, now: Date): AnswerPatch {
+  const patch: AnswerPatch = {};
+  if (input.flagged !== undefined) patch.flagged = input.flagged;
+  if (input.answer === undefined) return patch;
+  if (feedback === "immediate" && alreadyAnswered) throw new AppError("CONFLICT", "This item is already answered and explained");
+  const ids = new Set(content.options.map((o) => o.id));
+  const unknown = input.answer.filter((a) => !ids.has(a));
+  if (unknown.length) throw new AppError("VALIDATION_FAILED", `Not an option of this item: ${unknown.join(", ")}`, [{ field: "answer", message: "names an option the item does not have" }]);
+  if (new Set(input.answer).size !== input.answer.length) throw new AppError("VALIDATION_FAILED", "An option is chosen twice", [{ field: "answer", message: "has a repeated option" }]);
+  if (input.answer.length === 0) {
+    if (feedback === "immediate") throw new AppError("VALIDATION_FAILED", "Choose an answer", [{ field: "answer", message: "is empty" }]);
+    return Object.assign(patch, { answer: null, correct: null, answered_at: null });
+  }
+  if (content.kind === "single" && input.answer.length !== 1) throw new AppError("VALIDATION_FAILED", "Choose exactly one option", [{ field: "answer", message: "must have exactly one option for this item" }]);
+  return Object.assign(patch, { answer: JSON.stringify(input.answer), correct: isCorrect(content.key, input.answer), answered_at: now });
+}
+
 export async function answerItem(tx: Tx, actor: Actor, attemptId: string, position: number, input: AnswerInput, now: Date) {
   const { attempt, closed } = await visitPosition(tx, actor, attemptId, position, now);
   if (closed) throw new AppError("ATTEMPT_CLOSED", "Time is up: the attempt was submitted with the answers you had given");
   if (attempt.status !== "in_progress") throw new AppError("ATTEMPT_CLOSED", "This attempt was already submitted");
   const row = await tx.selectFrom("exam_attempt_items").selectAll().where("attempt_id", "=", attempt.id).where("position", "=", position).executeTakeFirstOrThrow();
-  const content = row.content as PositionContent;
-  const patch: { answer?: string | null; correct?: boolean | null; answered_at?: Date | null; flagged?: boolean } = {};
-  if (input.flagged !== undefined) patch.flagged = input.flagged;
-  if (input.answer !== undefined) {
-    if (attempt.feedback === "immediate" && row.answer !== null) throw new AppError("CONFLICT", "This item is already answered and explained");
-    const ids = new Set(content.options.map((o) => o.id));
-    const unknown = input.answer.filter((a) => !ids.has(a));
-    if (unknown.length) throw new AppError("VALIDATION_FAILED", `Not an option of this item: ${unknown.join(", ")}`, [{ field: "answer", message: "names an option the item does not have" }]);
-    if (new Set(input.answer).size !== input.answer.length) throw new AppError("VALIDATION_FAILED", "An option is chosen twice", [{ field: "answer", message: "has a repeated option" }]);
-    if (input.answer.length === 0) {
-      if (attempt.feedback === "immediate") throw new AppError("VALIDATION_FAILED", "Choose an answer", [{ field: "answer", message: "is empty" }]);
-      Object.assign(patch, { answer: null, correct: null, answered_at: null });
-    } else {
-      if (content.kind === "single" && input.answer.length !== 1) throw new AppError("VALIDATION_FAILED", "Choose exactly one option", [{ field: "answer", message: "must have exactly one option for this item" }]);
-      Object.assign(patch, { answer: JSON.stringify(input.answer), correct: isCorrect(content.key, input.answer), answered_at: now });
-    }
-  }
+  const patch = answerPatch(row.content as PositionContent, attempt.feedback, row.answer !== null, input, now);
   if (Object.keys(patch).length) await tx.updateTable("exam_attempt_items").set(patch).where("attempt_id", "=", attempt.id).where("position", "=", position).execute();
   if (attempt.feedback === "immediate" && patch.correct !== undefined && patch.correct !== null) {
     await recordReviewOutcomes(tx, attempt.org_id, attempt.person_id, [{ cardKey: cardKeyOf(row), correct: patch.correct, timeSpentMs: row.time_spent_ms }], now);

@@ -6,6 +6,7 @@ import { isIsoDate } from "../../lib/dates.ts";
 import { AppError } from "../../lib/errors.ts";
 import { actorOf } from "../../server/auth-hooks.ts";
 import { answerItem } from "./answer-item.ts";
+import { createAnswerWriter } from "./answer-writer.ts";
 import { attemptReview, examHome, getAttempt, getAttemptItem, listAttempts } from "./attempt-views.ts";
 import { csvToItems, itemsToCsv } from "./bank-csv.ts";
 import { CERTIFICATION_EXAMS } from "./certification-exams.ts";
@@ -43,6 +44,7 @@ export function examRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = app.deps.database.db;
   const now = () => app.deps.now();
+  const answers = createAnswerWriter(db);
 
   // ------------------------------------------------------------ practice
 
@@ -112,7 +114,9 @@ export function examRoutes(app: FastifyInstance) {
     },
   }, async (request) => {
     const actor = actorOf(request);
-    return db.transaction().execute((tx) => answerItem(tx, actor, request.params.id, request.params.position, request.body, now()));
+    const at = now();
+    const batched = await answers.write({ actor, attemptId: request.params.id, position: request.params.position, input: request.body, now: at });
+    return batched ?? db.transaction().execute((tx) => answerItem(tx, actor, request.params.id, request.params.position, request.body, at));
   });
 
   r.post("/api/exams/attempts/:id/submit", {

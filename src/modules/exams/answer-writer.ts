@@ -1,0 +1,163 @@
+import { sql } from "kysely";
+import type { Db } from "../../db/database.ts";
+import { createBatcher } from "../../lib/batching.ts";
+import { AppError } from "../../lib/errors.ts";
+import type { Actor } from "../auth/policy.ts";
+import { answerPatch, type AnswerInput, type AnswerPatch } from "./answer-item.ts";
+import { MAX_ITEM_GAP_MS, isPastDeadline } from "./exams.rules.ts";
+import { positionView } from "./item-view.ts";
+import type { PositionContent } from "./start-attempt.ts";
+
+export interface AnswerRequest {
+  actor: Actor;
+  attemptId: string;
+  position: number;
+  input: AnswerInput;
+  now: Date;
+}
+
+export type PositionReply = ReturnType<typeof positionView>;
+
+/** `null`: the batch cannot take this request (drill, closed or expired attempt, unknown position); answer it one by one. */
+type Outcome = PositionReply | null;
+
+/** Answers written per statement; more waiting than this go in the next batch. */
+const MAX_BATCH = 500;
+/** Batches written at the same time: enough to keep a database server's cores busy while a batch crosses the network. */
+const BATCHES_IN_FLIGHT = 4;
+
+/**
+ * Answers from many takers written together: requests that arrive while a write is in flight wait
+ * for it and then go in one read and one write, so the database commits once per batch rather than
+ * once per answer. Only answers to timed forms (feedback at the end) are batched; a drill's answer
+ * is explained at once and updates review cards, so it goes one by one, as do requests the batch
+ * cannot decide (a closed or expired attempt: the one-by-one path closes it and says why).
+ *
+ * The write re-checks, under the attempt's row lock, that the attempt is still open, still the
+ * asker's and before its deadline; content is read in the same batch and never changes after the
+ * attempt starts, so nothing is cached between requests and several app servers stay correct.
+ */
+export function createAnswerWriter(db: Db) {
+  const write = createBatcher<AnswerRequest, Outcome>((requests) => writeBatch(db, requests), { maxBatchSize: MAX_BATCH, concurrency: BATCHES_IN_FLIGHT });
+  return { write };
+}
+
+export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
+
+interface PositionRow {
+  attempt_id: string;
+  org_id: string;
+  person_id: string;
+  feedback: "end" | "immediate";
+  status: "in_progress" | "submitted";
+  deadline_at: Date | null;
+  item_count: number;
+  position: number;
+  content: unknown;
+  answer: unknown;
+  flagged: boolean;
+  correct: boolean | null;
+}
+
+interface Planned {
+  index: number;
+  request: AnswerRequest;
+  row: PositionRow;
+  patch: AnswerPatch;
+}
+
+async function writeBatch(db: Db, requests: readonly AnswerRequest[]): Promise<(Outcome | Error)[]> {
+  const outcomes: (Outcome | Error)[] = requests.map(() => null);
+  // One write per attempt per round: a taker's second request in the same batch waits for its first.
+  const rounds: number[][] = [];
+  const roundOf = new Map<string, number>();
+  requests.forEach((request, index) => {
+    const round = roundOf.get(request.attemptId) ?? 0;
+    roundOf.set(request.attemptId, round + 1);
+    (rounds[round] ??= []).push(index);
+  });
+  for (const indexes of rounds) {
+    try {
+      await writeRound(db, requests, indexes, outcomes);
+    } catch (error) {
+      for (const index of indexes) outcomes[index] = error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  return outcomes;
+}
+
+async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: number[], outcomes: (Outcome | Error)[]) {
+  const wanted = indexes.map((index) => sql`(${requests[index].attemptId}::uuid, ${requests[index].position}::int)`);
+  const { rows } = await sql<PositionRow>`
+    SELECT a.id AS attempt_id, a.org_id, a.person_id, a.feedback, a.status, a.deadline_at, a.item_count,
+           i.position, i.content, i.answer, i.flagged, i.correct
+      FROM (VALUES ${sql.join(wanted)}) AS v(attempt_id, position)
+      JOIN exam_attempts a ON a.id = v.attempt_id
+      JOIN exam_attempt_items i ON i.attempt_id = v.attempt_id AND i.position = v.position`.execute(db);
+  const found = new Map(rows.map((row) => [`${row.attempt_id}/${row.position}`, row]));
+
+  const planned: Planned[] = [];
+  for (const index of indexes) {
+    const request = requests[index];
+    const row = found.get(`${request.attemptId}/${request.position}`);
+    const writable =
+      row !== undefined &&
+      row.org_id === request.actor.orgId &&
+      row.person_id === request.actor.personId &&
+      row.feedback === "end" &&
+      row.status === "in_progress" &&
+      !isPastDeadline(row.deadline_at ? new Date(row.deadline_at) : null, request.now);
+    if (!writable) continue;
+    try {
+      planned.push({ index, request, row, patch: answerPatch(row.content as PositionContent, row.feedback, row.answer !== null, request.input, request.now) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes[index] = error;
+    }
+  }
+  if (planned.length === 0) return;
+
+  const values = planned.map(({ request, patch }) => {
+    const setsAnswer = patch.answer !== undefined;
+    return sql`(${request.attemptId}::uuid, ${request.actor.personId}::uuid, ${request.position}::int, ${setsAnswer}::boolean,
+      ${setsAnswer ? patch.answer : null}::jsonb, ${setsAnswer ? patch.correct : null}::boolean, ${setsAnswer ? patch.answered_at : null}::timestamptz,
+      ${patch.flagged ?? null}::boolean, ${request.now}::timestamptz)`;
+  });
+  // Locks each open attempt (in id order, so batches written at the same time never deadlock), gives the time since its last event (capped as `elapsedOnItem` caps it)
+  // to the item that was on screen, moves it to the answered position and stores the answer, in one statement.
+  const { rows: written } = await sql<{ attempt_id: string; answer: unknown; flagged: boolean; correct: boolean | null }>`
+    WITH v(attempt_id, person_id, position, sets_answer, answer, correct, answered_at, flagged, at) AS (VALUES ${sql.join(values)}),
+    open AS (
+      SELECT v.*, a.current_position AS left_position,
+             least(${MAX_ITEM_GAP_MS}::int, greatest(0, floor(extract(epoch FROM v.at - a.last_event_at) * 1000)))::int AS spent
+        FROM v JOIN exam_attempts a ON a.id = v.attempt_id
+       WHERE a.person_id = v.person_id AND a.status = 'in_progress' AND a.feedback = 'end'
+         AND (a.deadline_at IS NULL OR a.deadline_at > v.at)
+       ORDER BY a.id
+         FOR UPDATE OF a
+    ),
+    moved AS (
+      UPDATE exam_attempts a SET current_position = open.position, last_event_at = open.at
+        FROM open WHERE a.id = open.attempt_id
+    ),
+    items AS (
+      UPDATE exam_attempt_items i SET
+        time_spent_ms = i.time_spent_ms + CASE WHEN i.position = open.left_position THEN open.spent ELSE 0 END,
+        answer      = CASE WHEN i.position = open.position AND open.sets_answer THEN open.answer ELSE i.answer END,
+        correct     = CASE WHEN i.position = open.position AND open.sets_answer THEN open.correct ELSE i.correct END,
+        answered_at = CASE WHEN i.position = open.position AND open.sets_answer THEN open.answered_at ELSE i.answered_at END,
+        flagged     = CASE WHEN i.position = open.position AND open.flagged IS NOT NULL THEN open.flagged ELSE i.flagged END
+        FROM open
+       WHERE i.attempt_id = open.attempt_id AND i.position IN (open.position, open.left_position)
+       RETURNING i.attempt_id, i.position, i.answer, i.flagged, i.correct
+    )
+    SELECT items.attempt_id, items.answer, items.flagged, items.correct
+      FROM items JOIN open ON open.attempt_id = items.attempt_id AND open.position = items.position`.execute(db);
+  const stored = new Map(written.map((row) => [row.attempt_id, row]));
+  for (const { index, request, row } of planned) {
+    const after = stored.get(request.attemptId);
+    // Submitted or expired between the read and the lock: the one-by-one path says which.
+    if (!after) continue;
+    outcomes[index] = positionView(row, { ...row, answer: after.answer, flagged: after.flagged, correct: after.correct }, request.now);
+  }
+}
