@@ -70,6 +70,25 @@ describe("monthly evaluation: the manager fills one for the demo technician on a
     await assertAccessible(manager, "the due list after saving, on a desktop");
   });
 
+  step("the manager corrects a rating and answers a prompt before the technician acknowledges", async () => {
+    await manager.getByRole("status").filter({ hasText: `${TECHNICIAN},` }).getByRole("link", { name: "Open their evaluations" }).click();
+    await manager.getByRole("heading", { level: 1, name: "Evaluations" }).waitFor();
+    const card = manager.getByRole("article").first();
+    await card.getByRole("button", { name: /^Edit the evaluation for / }).click();
+    const form = manager.getByRole("form", { name: new RegExp(`^Edit the evaluation of ${TECHNICIAN} for `) });
+    await form.waitFor();
+    const first = DEFAULT_EVALUATION_TEMPLATE.items[0];
+    assert.equal(await form.getByRole("radiogroup", { name: first.label }).getByRole("radio", { name: /^4 · / }).isChecked(), true, "the saved ratings are filled in");
+    await form.getByRole("radiogroup", { name: first.label }).getByRole("radio", { name: /^3 · / }).check();
+    await form.getByLabel("Goals for next month").fill("Two shifts at the claims desk");
+    await assertAccessible(manager, "the evaluation edit form on a desktop");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await card.getByRole("status").filter({ hasText: "Changes saved." }).waitFor();
+    const text = await card.innerText();
+    assert.match(text, /Average 3\.43/);
+    assert.match(text, /Goals for next month: Two shifts at the claims desk/);
+  });
+
   step("the technician reads it, comments and acknowledges; it is then locked", async () => {
     await signIn(tech, DEMO.technician);
     await tech.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My evaluations", exact: true }).click();
@@ -86,5 +105,42 @@ describe("monthly evaluation: the manager fills one for the demo technician on a
     assert.match(await card.innerText(), /Thanks, I will shadow the claims desk/);
     assert.equal(await card.getByRole("button", { name: "Acknowledge" }).count(), 0);
     await assertAccessible(tech, "an acknowledged evaluation on a phone");
+  });
+
+  step("the manager can no longer edit it once acknowledged", async () => {
+    await manager.reload();
+    const card = manager.getByRole("article").first();
+    await card.getByText("Acknowledged", { exact: true }).waitFor();
+    assert.equal(await card.getByRole("button", { name: /^Edit the evaluation for / }).count(), 0);
+  });
+
+  step("the admin adds a line to the form as version 2; the filled evaluation keeps version 1", async () => {
+    const admin = await e2e.newIsolatedPage(PHONE);
+    try {
+      await signIn(admin, DEMO.admin);
+      await openFromPhoneMenu(admin, "Evaluation form");
+      await admin.getByRole("heading", { level: 1, name: "Evaluation form" }).waitFor();
+      const form = admin.getByRole("form", { name: "Edit the evaluation form" });
+      await form.getByText("Editing version 1.").waitFor();
+      await form.getByRole("button", { name: "Add a line" }).click();
+      const added = form.getByRole("group", { name: `Line ${DEFAULT_EVALUATION_TEMPLATE.items.length + 1}` });
+      await added.getByLabel("Label").fill("Immunization support");
+      await added.getByLabel("Kind").selectOption("competency");
+      await added.getByLabel("What to look for").fill("Screens patients and documents each shot");
+      await assertAccessible(admin, "the evaluation form editor on a phone");
+      await form.getByRole("button", { name: "Save as a new version" }).click();
+      await admin.getByRole("status").filter({ hasText: "Saved as version 2." }).waitFor();
+      const versions = admin.getByRole("region", { name: "Evaluation form versions" });
+      const rows = versions.getByRole("row");
+      await versions.getByRole("cell", { name: "2", exact: true }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+      assert.match(texts[1], new RegExp(`^2 .* ${DEFAULT_EVALUATION_TEMPLATE.items.length + 1} 2 0$`));
+      assert.match(texts[2], /^1 .* Shipped default 7 2 \d+$/);
+      await admin.setViewportSize(DESKTOP);
+      await assertAccessible(admin, "the evaluation form editor on a desktop");
+    } catch (error) {
+      await admin.screenshot({ path: screenshotPath("evaluations-failed-admin"), fullPage: true }).catch(() => {});
+      throw error;
+    }
   });
 });

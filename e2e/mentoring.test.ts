@@ -96,4 +96,35 @@ describe("mentoring: a manager pairs the mentor with a technician, the mentor lo
     assert.match((await session.innerText()).replace(/\s+/g, " "), /45 min/);
     await assertAccessibleAtBothWidths(kevin, "My mentor", PHONE);
   });
+
+  step("gives My mentees to a Lead technician who mentors without the mentor role, and not to Kevin", async () => {
+    await kevin.getByRole("button", { name: "Open navigation" }).click();
+    await waitForNavigation(kevin, "open");
+    const kevinMenu = kevin.getByRole("navigation", { name: "Main" });
+    await kevinMenu.getByRole("link", { name: "My mentor", exact: true }).waitFor();
+    assert.equal(await kevinMenu.getByRole("link", { name: "My mentees", exact: true }).count(), 0, "Kevin mentors nobody");
+    await kevin.getByRole("button", { name: "Close navigation" }).click();
+    await waitForNavigation(kevin, "closed");
+
+    // The demo's Lead technician (role technician) mentors a colleague.
+    const lead = await e2e.database.db
+      .selectFrom("mentor_pairings as mp")
+      .innerJoin("people as p", "p.id", "mp.mentor_id")
+      .innerJoin("people as mentee", "mentee.id", "mp.mentee_id")
+      .select(["p.email", "mentee.first_name", "mentee.last_name"])
+      .where("p.role", "=", "technician")
+      .where("mp.status", "=", "active")
+      .executeTakeFirstOrThrow();
+    const leadPage = await e2e.newIsolatedPage(PHONE);
+    try {
+      await signIn(leadPage, lead.email!);
+      await openFromPhoneMenu(leadPage, "My mentees");
+      await leadPage.getByRole("heading", { level: 1, name: "My mentees" }).waitFor();
+      await leadPage.getByRole("heading", { level: 2, name: `${lead.first_name} ${lead.last_name}` }).waitFor();
+      await assertAccessibleAtBothWidths(leadPage, "My mentees of a Lead technician", PHONE);
+    } catch (error) {
+      await leadPage.screenshot({ path: screenshotPath("mentoring-failed-lead"), fullPage: true }).catch(() => {});
+      throw error;
+    }
+  });
 });

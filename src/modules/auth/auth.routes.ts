@@ -5,12 +5,14 @@ import { SESSION_COOKIE } from "../../server/context.ts";
 import { actorOf } from "../../server/auth-hooks.ts";
 import { confirmPasswordReset, deleteSession, findSessionActor, requestPasswordReset, signIn } from "./index.ts";
 import type { Actor } from "./policy.ts";
+import { isActiveMentor } from "../mentoring/index.ts";
 
 const sessionReply = z.object({
   account: z.object({ id: z.string(), email: z.string() }),
   person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), role: z.string(), siteId: z.string() }),
   organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   managedSiteIds: z.array(z.string()),
+  isMentor: z.boolean().describe("Whether the person has an active pairing as mentor (whatever their role)"),
   csrfToken: z.string(),
 });
 
@@ -18,11 +20,13 @@ async function describeSession(app: FastifyInstance, actor: Actor, csrfToken: st
   const db = app.deps.database.db;
   const person = await db.selectFrom("people").select(["first_name", "last_name"]).where("id", "=", actor.personId).executeTakeFirstOrThrow();
   const org = await db.selectFrom("organizations").select(["id", "slug", "name"]).where("id", "=", actor.orgId).executeTakeFirstOrThrow();
+  const isMentor = await isActiveMentor(db, actor.orgId, actor.personId);
   return {
     account: { id: actor.accountId, email: actor.email },
     person: { id: actor.personId, firstName: person.first_name, lastName: person.last_name, role: actor.role, siteId: actor.homeSiteId },
     organization: org,
     managedSiteIds: actor.managedSiteIds,
+    isMentor,
     csrfToken,
   };
 }

@@ -9,6 +9,7 @@ import { AppError, type FieldError } from "../../lib/errors.ts";
 import { recordAudit, type AuditActor, type AuditInput } from "../audit/index.ts";
 import type { RosterScope } from "../auth/policy.ts";
 import { checkCeHeader, COLUMN_OF_FIELD, normalizeHeader, readCeRow, type CeCsvRow } from "./ce-csv.rules.ts";
+import { announceCeCompleted, type CeCompletedRecord } from "./ce-events.ts";
 import { validateCeRecord, type CeRecordValue } from "./ce-record.rules.ts";
 import { getCeSettings } from "./ce-settings.ts";
 
@@ -74,6 +75,8 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
   const rowOfActivity = new Map<string, number>();
   let batch: CeCsvRow[] = [];
   let importId: string | null = null;
+  // Verified rows are completed CE: announced once the whole file is in.
+  const completed: CeCompletedRecord[] = [];
 
   const ensureImport = async () => {
     if (importId) return importId;
@@ -153,6 +156,9 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
       after: { personId: r.personId, ...r.value, source: "csv", importId: id, verified },
     }));
     await recordAudit(tx, actor, audits, now);
+    if (verified) {
+      completed.push(...ready.map((r, i) => ({ id: ids[i], personId: r.personId, hours: r.value.hours, topic: r.value.topic, uan: r.value.uan, title: r.value.title, completedOn: r.value.completedOn })));
+    }
   };
 
   const hash = createHash("sha256");
@@ -210,6 +216,7 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
 
   const id = await ensureImport();
   await tx.updateTable("ce_imports").set({ file_sha256: fileSha256, rows_total: totals.rows, created: totals.created }).where("id", "=", id).execute();
+  await announceCeCompleted(tx, actor.orgId, completed, actor, now);
   await recordAudit(tx, actor, { entityType: "ce_import", entityId: id, action: "ce.imported", after: { fileName: options.fileName ?? null, fileSha256, rows: totals.rows, created: totals.created, verified } }, now);
   return { importId: id, rows: totals.rows, created: totals.created, verified, dryRun: false };
 }

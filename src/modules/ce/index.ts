@@ -4,7 +4,7 @@ export * from "./ce.rules.ts";
 export { validateCeRecord, type CeRecordDraft, type CeRecordValue, type CeField } from "./ce-record.rules.ts";
 export { CE_COLUMN_ALTERNATIVES, CE_COLUMNS, CE_COLUMN_HELP, CE_REQUIRED_COLUMNS, ceTemplateCsv } from "./ce-csv.rules.ts";
 export { ceSettingsSchema, getCeRules, getCeSettings, updateCeSettings } from "./ce-settings.ts";
-export { listCeRecords, toCeRecordDto, type CeRecordDto } from "./ce.queries.ts";
+export { listCeRecords, toCeRecordDto, toRecordFacts, type CeRecordDto } from "./ce.queries.ts";
 export { deleteCe, recordCe, updateCeEvidence, verifyCe, type CeRecordInput } from "./record-ce.ts";
 export { importCe, type CeImportResult } from "./import-ce.ts";
 export { complianceCsv, complianceForActor, complianceList, personCeStanding, type ComplianceRow } from "./ce-compliance.ts";

@@ -8,7 +8,8 @@ import { getAttachableEvidence } from "../evidence/index.ts";
 import { getPerson } from "../roster/index.ts";
 import { validateCeRecord, type CeRecordDraft } from "./ce-record.rules.ts";
 import { getCeSettings } from "./ce-settings.ts";
-import { getCeRecord } from "./ce.queries.ts";
+import { announceCeCompleted, type CeCompletedRecord } from "./ce-events.ts";
+import { getCeRecord, type CeRecordRow } from "./ce.queries.ts";
 
 export interface CeRecordInput extends CeRecordDraft {
   /** Record as verified at once (an admin or the person's manager, having seen the certificate). */
@@ -16,6 +17,8 @@ export interface CeRecordInput extends CeRecordDraft {
   /** A copy of the statement of credit, uploaded for the person (POST /api/people/:id/evidence). */
   evidenceFileId?: string | null;
 }
+
+const completedRecord = (r: CeRecordRow): CeCompletedRecord => ({ id: r.id, personId: r.person_id, hours: Number(r.hours), topic: r.topic, uan: r.uan, title: r.title, completedOn: r.completed_on });
 
 const personRef = (person: { id: string; org_id: string; site_id: string }) => ({ id: person.id, orgId: person.org_id, siteId: person.site_id });
 
@@ -74,7 +77,9 @@ export async function recordCe(tx: Tx, actor: Actor, personId: string, input: Ce
     .returning("id")
     .executeTakeFirstOrThrow();
   await recordAudit(tx, auditActorOf(actor), { entityType: "ce_record", entityId: inserted.id, action: "ce.recorded", after: { personId: person.id, ...value, source: value.uan ? "parsed" : "manual", verified, evidenceFileId: evidence?.id ?? null } }, now);
-  return getCeRecord(tx, actor.orgId, inserted.id);
+  const record = await getCeRecord(tx, actor.orgId, inserted.id);
+  if (verified) await announceCeCompleted(tx, actor.orgId, [completedRecord(record)], auditActorOf(actor), now);
+  return record;
 }
 
 export async function verifyCe(tx: Tx, actor: Actor, recordId: string, status: "verified" | "rejected", now: Date) {
@@ -83,6 +88,7 @@ export async function verifyCe(tx: Tx, actor: Actor, recordId: string, status: "
   if (!can(actor, "person.verifyCe", personRef(person))) throw new AppError("FORBIDDEN", "Only an admin or the site's manager can verify another person's CE");
   await tx.updateTable("ce_records").set({ verification_status: status, verified_by: actor.personId, verified_at: now, updated_at: now }).where("id", "=", record.id).execute();
   await recordAudit(tx, auditActorOf(actor), { entityType: "ce_record", entityId: record.id, action: `ce.${status}`, before: { verificationStatus: record.verification_status }, after: { verificationStatus: status } }, now);
+  if (status === "verified") await announceCeCompleted(tx, actor.orgId, [completedRecord(record)], auditActorOf(actor), now);
   return getCeRecord(tx, actor.orgId, record.id);
 }
 

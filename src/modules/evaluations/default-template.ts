@@ -6,10 +6,17 @@ export interface EvaluationItem {
   description: string;
 }
 
+/** A question the evaluator answers in words (optional on each evaluation). */
+export interface CommentPrompt {
+  code: string;
+  label: string;
+}
+
 export interface EvaluationTemplate {
   code: string;
   name: string;
   items: EvaluationItem[];
+  commentPrompts: CommentPrompt[];
 }
 
 /** The rating scale every template uses. */
@@ -32,5 +39,9 @@ export const DEFAULT_EVALUATION_TEMPLATE: EvaluationTemplate = {
     { code: "claims-inventory", label: "Claims and inventory", kind: "kpi", description: "Resolves rejected claims promptly; keeps counts and orders accurate" },
     { code: "reliability", label: "Reliability and attendance", kind: "kpi", description: "Works shifts as scheduled, on time" },
     { code: "growth", label: "Learning and growth", kind: "competency", description: "Works on ladder goals, training and certification" },
+  ],
+  commentPrompts: [
+    { code: "strengths", label: "Strengths this month" },
+    { code: "goals", label: "Goals for next month" },
   ],
 };

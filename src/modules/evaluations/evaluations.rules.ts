@@ -1,6 +1,6 @@
 import { addMonths, compareDates, dateInZone, type IsoDate } from "../../lib/dates.ts";
 import type { FieldError } from "../../lib/errors.ts";
-import type { EvaluationItem } from "./default-template.ts";
+import type { CommentPrompt, EvaluationItem } from "./default-template.ts";
 
 /** The first day of the month `now` falls in at a site's time zone: the month an evaluation is due for. */
 export function evaluationMonth(now: Date, timeZone: string): IsoDate {
@@ -62,4 +62,61 @@ export function averageOverMonths(evaluations: readonly { month: IsoDate; averag
   const recent = evaluations.filter((e) => compareDates(e.month, from) > 0 && compareDates(e.month, today) <= 0);
   if (recent.length === 0) return null;
   return recent.reduce((s, e) => s + e.average, 0) / recent.length;
+}
+
+const LINE_CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
+export const MAX_TEMPLATE_ITEMS = 30;
+export const MAX_COMMENT_PROMPTS = 8;
+
+export interface TemplateDraft {
+  name: string;
+  items: EvaluationItem[];
+  commentPrompts: CommentPrompt[];
+}
+
+/**
+ * Checks an evaluation form an admin saves: a name, 1–30 rated lines and up to 8 comment prompts,
+ * each with a unique code (ratings and answers are kept by code) and a label. Errors name the field
+ * by its path, e.g. `items.2.label`.
+ */
+export function validateTemplate(draft: TemplateDraft): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!draft.name.trim()) errors.push({ field: "name", message: "is empty" });
+  if (draft.items.length === 0) errors.push({ field: "items", message: "needs at least one line to rate" });
+  if (draft.items.length > MAX_TEMPLATE_ITEMS) errors.push({ field: "items", message: `has more than ${MAX_TEMPLATE_ITEMS} lines` });
+  if (draft.commentPrompts.length > MAX_COMMENT_PROMPTS) errors.push({ field: "commentPrompts", message: `has more than ${MAX_COMMENT_PROMPTS} prompts` });
+  const checkLines = (lines: readonly { code: string; label: string }[], field: string) => {
+    const seen = new Set<string>();
+    lines.forEach((line, i) => {
+      if (!LINE_CODE.test(line.code)) errors.push({ field: `${field}.${i}.code`, message: "lower-case letters, digits and hyphens, up to 40" });
+      else if (seen.has(line.code)) errors.push({ field: `${field}.${i}.code`, message: `"${line.code}" is used twice` });
+      seen.add(line.code);
+      if (!line.label.trim()) errors.push({ field: `${field}.${i}.label`, message: "is empty" });
+    });
+  };
+  checkLines(draft.items, "items");
+  checkLines(draft.commentPrompts, "commentPrompts");
+  return errors;
+}
+
+/** Whether a saved form differs from the current version (a save without changes adds no version). */
+export function isSameTemplate(a: TemplateDraft, b: TemplateDraft): boolean {
+  const lines = (t: TemplateDraft) =>
+    JSON.stringify([t.name.trim(), t.items.map((i) => [i.code, i.label.trim(), i.kind, i.description.trim()]), t.commentPrompts.map((p) => [p.code, p.label.trim()])]);
+  return lines(a) === lines(b);
+}
+
+/** Checks the answers to a form's comment prompts: only its prompts, each at most 4,000 characters. */
+export function validatePromptAnswers(prompts: readonly CommentPrompt[], answers: Record<string, string>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [code, text] of Object.entries(answers)) {
+    if (!prompts.some((p) => p.code === code)) errors.push({ field: `promptAnswers.${code}`, message: "is not a prompt of this evaluation form" });
+    else if (text.length > 4000) errors.push({ field: `promptAnswers.${code}`, message: "is longer than 4,000 characters" });
+  }
+  return errors;
+}
+
+/** Trimmed non-empty answers only. */
+export function cleanPromptAnswers(answers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(answers ?? {}).map(([k, v]) => [k, v.trim()] as const).filter(([, v]) => v.length > 0));
 }

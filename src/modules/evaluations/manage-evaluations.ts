@@ -3,7 +3,7 @@ import { compareDates, type IsoDate } from "../../lib/dates.ts";
 import { AppError, notFound, type FieldError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize, can, type Actor } from "../auth/index.ts";
-import { averageRating, evaluationMonth, parseMonth, validateRatings } from "./evaluations.rules.ts";
+import { averageRating, cleanPromptAnswers, evaluationMonth, parseMonth, validatePromptAnswers, validateRatings } from "./evaluations.rules.ts";
 import { getEvaluationRow, getEvaluationTemplate, getTemplateById, selectEvaluations, type EvaluationRow, type TemplateRow } from "./evaluations.queries.ts";
 
 export interface EvaluationDto {
@@ -12,8 +12,10 @@ export interface EvaluationDto {
   personName: string;
   siteId: string;
   month: IsoDate;
-  template: { id: string; name: string };
+  template: { id: string; name: string; version: number };
   items: { code: string; label: string; kind: "competency" | "kpi"; description: string; rating: number | null }[];
+  /** The form's comment prompts with this evaluation's answers (null when not answered). */
+  prompts: { code: string; label: string; answer: string | null }[];
   average: number;
   comments: string | null;
   evaluatorName: string;
@@ -28,6 +30,7 @@ export interface EvaluationDto {
 
 function toDto(actor: Actor, row: EvaluationRow, template: TemplateRow): EvaluationDto {
   const ratings = row.ratings as Record<string, number>;
+  const answers = (row.prompt_answers ?? {}) as Record<string, string>;
   const person = { id: row.person_id, orgId: row.org_id, siteId: row.person_site_id };
   const isLocked = row.acknowledged_at !== null;
   return {
@@ -36,8 +39,9 @@ function toDto(actor: Actor, row: EvaluationRow, template: TemplateRow): Evaluat
     personName: `${row.first_name} ${row.last_name}`,
     siteId: row.site_id,
     month: row.month,
-    template: { id: template.id, name: template.name },
+    template: { id: template.id, name: template.name, version: template.version },
     items: template.items.map((i) => ({ ...i, rating: ratings[i.code] ?? null })),
+    prompts: template.commentPrompts.map((p) => ({ code: p.code, label: p.label, answer: answers[p.code] ?? null })),
     average: Number(row.average),
     comments: row.comments,
     evaluatorName: `${row.evaluator_first_name} ${row.evaluator_last_name}`,
@@ -67,6 +71,7 @@ export interface FillEvaluationInput {
   month: string;
   ratings: Record<string, number>;
   comments?: string | null;
+  promptAnswers?: Record<string, string>;
 }
 
 /** A manager fills a technician's evaluation for a month (one per person per month). */
@@ -80,6 +85,7 @@ export async function fillEvaluation(tx: Tx, actor: Actor, personId: string, inp
   if (!month) errors.push({ field: "month", message: "must be a month (YYYY-MM)" });
   else if (compareDates(month, evaluationMonth(now, person.timeZone)) > 0) errors.push({ field: "month", message: "is in the future at the person's site" });
   errors.push(...validateRatings(template.items, input.ratings));
+  errors.push(...validatePromptAnswers(template.commentPrompts, input.promptAnswers ?? {}));
   if (errors.length) throw new AppError("VALIDATION_FAILED", "The evaluation is not complete", errors);
   const existing = await tx.selectFrom("evaluations").select("id").where("person_id", "=", personId).where("month", "=", month!).executeTakeFirst();
   if (existing) throw new AppError("CONFLICT", `An evaluation for ${month!.slice(0, 7)} already exists for this person`, [{ field: "month", message: `already evaluated for ${month!.slice(0, 7)}` }]);
@@ -94,18 +100,19 @@ export async function fillEvaluation(tx: Tx, actor: Actor, personId: string, inp
       ratings: JSON.stringify(input.ratings),
       average: averageRating(input.ratings),
       comments: input.comments?.trim() || null,
+      prompt_answers: JSON.stringify(cleanPromptAnswers(input.promptAnswers)),
       evaluator_id: actor.personId,
       created_at: now,
       updated_at: now,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await recordAudit(tx, auditActorOf(actor), { entityType: "evaluation", entityId: inserted.id, action: "evaluation.filled", after: { personId, month, ratings: input.ratings, average: averageRating(input.ratings), comments: input.comments ?? null } }, now);
+  await recordAudit(tx, auditActorOf(actor), { entityType: "evaluation", entityId: inserted.id, action: "evaluation.filled", after: { personId, month, templateVersion: template.version, ratings: input.ratings, average: averageRating(input.ratings), comments: input.comments ?? null, promptAnswers: cleanPromptAnswers(input.promptAnswers) } }, now);
   return toDto(actor, await getEvaluationRow(tx, actor.orgId, inserted.id), template);
 }
 
 /** Changes ratings or comments before the technician acknowledges; every change is audited with before and after. */
-export async function updateEvaluation(tx: Tx, actor: Actor, id: string, input: { ratings?: Record<string, number>; comments?: string | null }, now: Date): Promise<EvaluationDto> {
+export async function updateEvaluation(tx: Tx, actor: Actor, id: string, input: { ratings?: Record<string, number>; comments?: string | null; promptAnswers?: Record<string, string> }, now: Date): Promise<EvaluationDto> {
   const row = await tx.selectFrom("evaluations").selectAll().where("org_id", "=", actor.orgId).where("id", "=", id).forUpdate().executeTakeFirst();
   if (!row) throw notFound("Evaluation");
   const person = await personOf(tx, actor.orgId, row.person_id);
@@ -113,16 +120,21 @@ export async function updateEvaluation(tx: Tx, actor: Actor, id: string, input: 
   if (row.acknowledged_at) throw new AppError("EVALUATION_LOCKED", "The technician acknowledged this evaluation: it can no longer be changed");
   const template = await getTemplateById(tx, actor.orgId, row.template_id);
   const ratings = input.ratings ?? (row.ratings as Record<string, number>);
-  const errors = validateRatings(template.items, ratings);
+  const errors = [...validateRatings(template.items, ratings), ...validatePromptAnswers(template.commentPrompts, input.promptAnswers ?? {})];
   if (errors.length) throw new AppError("VALIDATION_FAILED", "The evaluation is not complete", errors);
   const comments = input.comments === undefined ? row.comments : input.comments?.trim() || null;
-  await tx.updateTable("evaluations").set({ ratings: JSON.stringify(ratings), average: averageRating(ratings), comments, updated_at: now }).where("id", "=", id).execute();
+  const promptAnswers = input.promptAnswers === undefined ? ((row.prompt_answers ?? {}) as Record<string, string>) : cleanPromptAnswers(input.promptAnswers);
+  await tx
+    .updateTable("evaluations")
+    .set({ ratings: JSON.stringify(ratings), average: averageRating(ratings), comments, prompt_answers: JSON.stringify(promptAnswers), updated_at: now })
+    .where("id", "=", id)
+    .execute();
   await recordAudit(tx, auditActorOf(actor), {
     entityType: "evaluation",
     entityId: id,
     action: "evaluation.changed",
-    before: { ratings: row.ratings, average: Number(row.average), comments: row.comments },
-    after: { ratings, average: averageRating(ratings), comments },
+    before: { ratings: row.ratings, average: Number(row.average), comments: row.comments, promptAnswers: row.prompt_answers },
+    after: { ratings, average: averageRating(ratings), comments, promptAnswers },
   }, now);
   return toDto(actor, await getEvaluationRow(tx, actor.orgId, id), template);
 }

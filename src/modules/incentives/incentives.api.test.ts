@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createTestApp, type TestApp } from "../../test/harness.ts";
-import { buildOrganization, buildPerson, placeAtLevel, signInAs, type Client, type TestOrganization } from "../../test/factories.ts";
+import { buildOrganization, buildPerson, EVIDENCE_SAMPLES, placeAtLevel, signInAs, type Client, type TestOrganization } from "../../test/factories.ts";
 import { processIncentivesNow } from "./index.ts";
 
 describe("incentives API", () => {
@@ -136,5 +136,21 @@ describe("incentives API", () => {
     const june = (await manager.get("/api/incentives/payroll.csv?from=2026-06-01&to=2026-06-30")).body.trim().split("\r\n");
     assert.equal(june.length, 3, "the bonus falls in July");
     assert.equal((await otherSiteManager.get("/api/incentives/payroll.csv?from=2026-06-01&to=2026-07-31")).body.trim().split("\r\n").length, 1);
+  });
+  it("a request carries its receipt; whoever decides it downloads the file, nobody else", async () => {
+    const file = await technician.request({ method: "POST", url: `/api/people/${people.technician.id}/evidence`, headers: { "content-type": "application/pdf", "x-file-name": "receipt.pdf" }, payload: Buffer.from(EVIDENCE_SAMPLES["application/pdf"]) });
+    assert.equal(file.statusCode, 201, file.body);
+    const managersFile = await manager.request({ method: "POST", url: `/api/people/${people.manager.id}/evidence`, headers: { "content-type": "application/pdf" }, payload: Buffer.from(EVIDENCE_SAMPLES["application/pdf"]) });
+    assert.equal((await technician.post("/api/incentives/reimbursements", { amountCents: 5000, purpose: "Textbook", evidenceFileId: managersFile.json().id })).statusCode, 400, "a receipt is one's own file");
+    const request = await technician.post("/api/incentives/reimbursements", { amountCents: 5000, purpose: "Textbook", evidenceFileId: file.json().id });
+    assert.equal(request.statusCode, 201, request.body);
+    assert.deepEqual(request.json().evidenceFile, { id: file.json().id, fileName: "receipt.pdf" });
+    const queued = (await manager.get("/api/incentives/reimbursements?status=submitted")).json().items.find((r: { id: string }) => r.id === request.json().id);
+    assert.equal(queued.evidenceFile.id, file.json().id);
+    const download = await manager.get(`/api/evidence/${file.json().id}`);
+    assert.equal(download.statusCode, 200);
+    assert.match(download.headers["content-disposition"] as string, /attachment/);
+    assert.equal((await otherSiteManager.get(`/api/evidence/${file.json().id}`)).statusCode, 403);
+    assert.equal((await otherAdmin.get(`/api/evidence/${file.json().id}`)).statusCode, 404);
   });
 });

@@ -41,7 +41,9 @@ export function incentiveRoutes(app: FastifyInstance) {
         code: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens").max(60),
         name: z.string().trim().min(1).max(200),
         milestone,
-        levelCode: z.string().min(1).max(60).nullish(),
+        levelCode: z.string().min(1).max(60).nullish().describe("level.reached only: the level it is limited to"),
+        programCode: z.string().min(1).max(80).nullish().describe("training.completed only: the program code it is limited to"),
+        minHours: z.number().positive().max(999).nullish().describe("ce.completed only: the least CE hours an activity must carry"),
         reward,
         amountCents: z.number().int().min(0).max(10_000_000),
         active: z.boolean().optional(),
@@ -56,9 +58,16 @@ export function incentiveRoutes(app: FastifyInstance) {
     config: { policy: "incentives.rules" },
     schema: {
       tags: ["incentives"],
-      summary: "Change a rule's name, amount, level or whether it is active (grants already made stay)",
+      summary: "Change a rule's name, amount, condition (level, program, least CE hours) or whether it is active (grants already made stay)",
       params: z.object({ id: z.uuid() }),
-      body: z.object({ name: z.string().trim().min(1).max(200).optional(), amountCents: z.number().int().min(0).max(10_000_000).optional(), active: z.boolean().optional(), levelCode: z.string().min(1).max(60).nullable().optional() }),
+      body: z.object({
+        name: z.string().trim().min(1).max(200).optional(),
+        amountCents: z.number().int().min(0).max(10_000_000).optional(),
+        active: z.boolean().optional(),
+        levelCode: z.string().min(1).max(60).nullable().optional(),
+        programCode: z.string().min(1).max(80).nullable().optional(),
+        minHours: z.number().positive().max(999).nullable().optional(),
+      }),
     },
   }, async (request) => {
     const actor = actorOf(request);

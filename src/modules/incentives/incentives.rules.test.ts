@@ -22,6 +22,17 @@ describe("incentive rules", () => {
     assert.deepEqual(rulesTriggeredBy(DEFAULT_INCENTIVE_RULES, event("exam.attempt_finished")), []);
   });
 
+  it("turned on, the training rule fires for its program only, the CE rule for activities of enough hours", () => {
+    const active = DEFAULT_INCENTIVE_RULES.map((r) => ({ ...r, active: true }));
+    assert.deepEqual(rulesTriggeredBy(active, event("training.completed", { programCode: "usp-797" })).map((r) => r.code), ["training-conference"]);
+    const narrowed = active.map((r) => (r.code === "training-conference" ? { ...r, programCode: "usp-797" } : r.code === "ce-tuition" ? { ...r, minHours: 2 } : r));
+    assert.deepEqual(rulesTriggeredBy(narrowed, event("training.completed", { programCode: "usp-800" })), []);
+    assert.deepEqual(rulesTriggeredBy(narrowed, event("training.completed", { programCode: "usp-797" })).map((r) => r.code), ["training-conference"]);
+    assert.deepEqual(rulesTriggeredBy(narrowed, event("ce.completed", { hours: 1.5 })), []);
+    assert.deepEqual(rulesTriggeredBy(narrowed, event("ce.completed", { hours: 2 })).map((r) => r.code), ["ce-tuition"]);
+    assert.deepEqual(rulesTriggeredBy(narrowed, event("ce.completed", {})), [], "an event without hours does not meet a minimum");
+  });
+
   it("a milestone counts from its effective date, its exam date, else the day recorded", () => {
     assert.equal(milestoneDate(event("level.reached", { effectiveDate: "2026-07-01" }), "2026-06-15"), "2026-07-01");
     assert.equal(milestoneDate(event("certification.exam_passed", { takenOn: "2026-06-10" }), "2026-06-15"), "2026-06-10");

@@ -11,4 +11,5 @@ export {
   updateIncentiveRule,
   type ReimbursementInput,
   type RuleInput,
+  type RulePatch,
 } from "./manage-incentives.ts";

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../db/database.ts";
 import type { IncentiveMilestone, IncentiveReward } from "../../db/schema.ts";
 import { compareDates, dateInZone, type IsoDate } from "../../lib/dates.ts";
-import { AppError, notFound } from "../../lib/errors.ts";
+import { AppError, notFound, type FieldError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize, type Actor } from "../auth/index.ts";
 import { getAttachableEvidence } from "../evidence/index.ts";
@@ -9,8 +9,19 @@ import { getPerson } from "../roster/index.ts";
 import { payrollCsv, type PayrollLine } from "./incentives.rules.ts";
 import { ensureIncentiveRules } from "./process-incentive-events.ts";
 
-export function toRuleDto(r: { id: string; code: string; name: string; milestone: IncentiveMilestone; level_code: string | null; reward: IncentiveReward; amount_cents: number; active: boolean }) {
-  return { id: r.id, code: r.code, name: r.name, milestone: r.milestone, levelCode: r.level_code, reward: r.reward, amountCents: r.amount_cents, active: r.active };
+export function toRuleDto(r: { id: string; code: string; name: string; milestone: IncentiveMilestone; level_code: string | null; program_code: string | null; min_hours: number | string | null; reward: IncentiveReward; amount_cents: number; active: boolean }) {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    milestone: r.milestone,
+    levelCode: r.level_code,
+    programCode: r.program_code,
+    minHours: r.min_hours === null ? null : Number(r.min_hours),
+    reward: r.reward,
+    amountCents: r.amount_cents,
+    active: r.active,
+  };
 }
 
 /** The organization's rules (the default set is loaded on first use). */
@@ -25,38 +36,56 @@ export interface RuleInput {
   name: string;
   milestone: IncentiveMilestone;
   levelCode?: string | null;
+  programCode?: string | null;
+  minHours?: number | null;
   reward: IncentiveReward;
   amountCents: number;
   active?: boolean;
 }
 
-function checkRule(input: { milestone: IncentiveMilestone; levelCode?: string | null }) {
-  if (input.levelCode && input.milestone !== "level.reached") {
-    throw new AppError("VALIDATION_FAILED", "Only a level.reached rule names a level", [{ field: "levelCode", message: "only for the level.reached milestone" }]);
+export type RulePatch = Partial<Pick<RuleInput, "name" | "amountCents" | "active" | "levelCode" | "programCode" | "minHours">>;
+
+/** Each condition belongs to one milestone; a program named must be one of the organization's. */
+async function checkRule(tx: Tx, orgId: string, input: { milestone: IncentiveMilestone; levelCode?: string | null; programCode?: string | null; minHours?: number | null }) {
+  const problems: FieldError[] = [];
+  if (input.levelCode && input.milestone !== "level.reached") problems.push({ field: "levelCode", message: "only for the level.reached milestone" });
+  if (input.programCode && input.milestone !== "training.completed") problems.push({ field: "programCode", message: "only for the training.completed milestone" });
+  if (input.minHours != null && input.milestone !== "ce.completed") problems.push({ field: "minHours", message: "only for the ce.completed milestone" });
+  if (input.programCode && input.milestone === "training.completed") {
+    const program = await tx.selectFrom("training_programs").select("id").where("org_id", "=", orgId).where("code", "=", input.programCode).executeTakeFirst();
+    if (!program) problems.push({ field: "programCode", message: `"${input.programCode}" is not one of the organization's training programs` });
   }
+  if (problems.length) throw new AppError("VALIDATION_FAILED", problems.map((p) => `${p.field} ${p.message}`).join("; "), problems);
 }
 
 export async function createIncentiveRule(tx: Tx, actor: Actor, input: RuleInput, now: Date) {
-  checkRule(input);
+  await checkRule(tx, actor.orgId, input);
   await ensureIncentiveRules(tx, actor.orgId, now);
   const clash = await tx.selectFrom("incentive_rules").select("id").where("org_id", "=", actor.orgId).where("code", "=", input.code).executeTakeFirst();
   if (clash) throw new AppError("CONFLICT", "A rule with this code already exists", [{ field: "code", message: "is already used" }]);
   const rule = await tx
     .insertInto("incentive_rules")
-    .values({ org_id: actor.orgId, code: input.code, name: input.name, milestone: input.milestone, level_code: input.levelCode ?? null, reward: input.reward, amount_cents: input.amountCents, active: input.active ?? true, created_at: now })
+    .values({ org_id: actor.orgId, code: input.code, name: input.name, milestone: input.milestone, level_code: input.levelCode ?? null, program_code: input.programCode ?? null, min_hours: input.minHours ?? null, reward: input.reward, amount_cents: input.amountCents, active: input.active ?? true, created_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordAudit(tx, auditActorOf(actor), { entityType: "incentive_rule", entityId: rule.id, action: "incentive.rule_created", after: toRuleDto(rule) }, now);
   return toRuleDto(rule);
 }
 
-export async function updateIncentiveRule(tx: Tx, actor: Actor, ruleId: string, patch: { name?: string; amountCents?: number; active?: boolean; levelCode?: string | null }, now: Date) {
+export async function updateIncentiveRule(tx: Tx, actor: Actor, ruleId: string, patch: RulePatch, now: Date) {
   const before = await tx.selectFrom("incentive_rules").selectAll().where("org_id", "=", actor.orgId).where("id", "=", ruleId).forUpdate().executeTakeFirst();
   if (!before) throw notFound("Incentive rule");
-  if (patch.levelCode !== undefined) checkRule({ milestone: before.milestone, levelCode: patch.levelCode });
+  await checkRule(tx, actor.orgId, { milestone: before.milestone, levelCode: patch.levelCode, programCode: patch.programCode, minHours: patch.minHours });
   const rule = await tx
     .updateTable("incentive_rules")
-    .set({ name: patch.name ?? before.name, amount_cents: patch.amountCents ?? before.amount_cents, active: patch.active ?? before.active, level_code: patch.levelCode === undefined ? before.level_code : patch.levelCode })
+    .set({
+      name: patch.name ?? before.name,
+      amount_cents: patch.amountCents ?? before.amount_cents,
+      active: patch.active ?? before.active,
+      level_code: patch.levelCode === undefined ? before.level_code : patch.levelCode,
+      program_code: patch.programCode === undefined ? before.program_code : patch.programCode,
+      min_hours: patch.minHours === undefined ? before.min_hours : patch.minHours,
+    })
     .where("id", "=", ruleId)
     .returningAll()
     .executeTakeFirstOrThrow();

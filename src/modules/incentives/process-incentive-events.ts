@@ -10,7 +10,7 @@ export async function ensureIncentiveRules(tx: Tx, orgId: string, now: Date) {
   if (any) return;
   await tx
     .insertInto("incentive_rules")
-    .values(DEFAULT_INCENTIVE_RULES.map((r) => ({ org_id: orgId, code: r.code, name: r.name, milestone: r.milestone, level_code: r.levelCode, reward: r.reward, amount_cents: r.amountCents, active: r.active, created_at: now })))
+    .values(DEFAULT_INCENTIVE_RULES.map((r) => ({ org_id: orgId, code: r.code, name: r.name, milestone: r.milestone, level_code: r.levelCode, program_code: r.programCode, min_hours: r.minHours, reward: r.reward, amount_cents: r.amountCents, active: r.active, created_at: now })))
     .onConflict((oc) => oc.columns(["org_id", "code"]).doNothing())
     .execute();
 }
@@ -44,7 +44,7 @@ export async function processIncentiveEvents(tx: Tx, orgId: string, actor: Audit
   for (const row of events) {
     const payload = (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>;
     const event = { id: Number(row.id), kind: row.kind, personId: row.person_id, payload };
-    for (const rule of rulesTriggeredBy(rules.map((r) => ({ ...r, levelCode: r.level_code })), event)) {
+    for (const rule of rulesTriggeredBy(rules.map((r) => ({ ...r, levelCode: r.level_code, programCode: r.program_code, minHours: r.min_hours === null ? null : Number(r.min_hours) })), event)) {
       const grant = await tx
         .insertInto("incentive_grants")
         .values({ org_id: orgId, rule_id: rule.id, event_id: event.id, person_id: event.personId!, reward: rule.reward, amount_cents: rule.amount_cents, granted_on: milestoneDate(event, row.recorded_on), created_at: now })

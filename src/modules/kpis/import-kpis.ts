@@ -18,6 +18,8 @@ export interface KpiImportResult {
   created: number;
   replaced: number;
   dryRun: boolean;
+  /** The kept import (not on a dry run). */
+  importId?: string;
 }
 
 class DryRunDone extends Error {
@@ -126,6 +128,13 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
     throw new AppError("IMPORT_INVALID", `The KPI file has ${errorCount} error${errorCount === 1 ? "" : "s"}; nothing was imported.`, errors);
   }
 
+  // The import itself is kept, with the figures exactly as read, so it can be listed and reopened.
+  const importId = randomUUID();
+  const periods = ready.map((r) => r.periodEnd).sort();
+  await tx
+    .insertInto("kpi_imports")
+    .values({ id: importId, org_id: actor.orgId, imported_by: actor.personId, file_name: options.fileName ?? null, rows_total: rows, created: 0, replaced: 0, period_from: periods[0] ?? null, period_to: periods.at(-1) ?? null, imported_at: now })
+    .execute();
   let replaced = 0;
   for (let i = 0; i < ready.length; i += BATCH_SIZE) {
     const chunk = ready.slice(i, i + BATCH_SIZE);
@@ -137,6 +146,12 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
         ON v.person_id = k.person_id AND v.kpi_code = k.kpi_code AND v.period_end = k.period_end`.execute(tx);
     const old = new Map(previous.rows.map((p) => [`${p.person_id}|${p.kpi_code}|${p.period_end}`, Number(p.value)]));
     replaced += old.size;
+    const previousValues = chunk.map((r) => old.get(`${r.personId}|${r.kpi}|${r.periodEnd}`));
+    await sql`
+      INSERT INTO kpi_import_figures (import_id, org_id, row_number, person_id, kpi_code, period_end, value, previous_value)
+      SELECT ${importId}::uuid, ${actor.orgId}::uuid, f.row_number::int, f.person_id::uuid, f.kpi_code, f.period_end::date, f.value::numeric, f.previous_value::numeric
+      FROM unnest(${chunk.map((r) => String(r.row))}::text[], ${chunk.map((r) => r.personId)}::text[], ${chunk.map((r) => r.kpi)}::text[], ${chunk.map((r) => r.periodEnd)}::text[], ${chunk.map((r) => String(r.value))}::text[], ${previousValues.map((v) => (v === undefined ? null : String(v)))}::text[])
+        AS f(row_number, person_id, kpi_code, period_end, value, previous_value)`.execute(tx);
     await sql`
       INSERT INTO kpi_values (id, org_id, person_id, kpi_code, period_end, value, source, created_by, created_at)
       SELECT v.id::uuid, ${actor.orgId}, v.person_id::uuid, v.kpi_code, v.period_end::date, v.value::numeric, 'csv', ${actor.personId}::uuid, ${now}
@@ -155,8 +170,9 @@ async function importInTransaction(tx: Tx, actor: AuditActor, source: Readable, 
   }
   const result = { rows, created: ready.length - replaced, replaced, dryRun: Boolean(options.dryRun) };
   if (options.dryRun) throw new DryRunDone(result);
-  await recordAudit(tx, actor, { entityType: "kpi_import", entityId: randomUUID(), action: "kpi.imported", after: { fileName: options.fileName ?? null, ...result } }, now);
-  return result;
+  await tx.updateTable("kpi_imports").set({ created: result.created, replaced }).where("id", "=", importId).execute();
+  await recordAudit(tx, actor, { entityType: "kpi_import", entityId: importId, action: "kpi.imported", after: { fileName: options.fileName ?? null, ...result } }, now);
+  return { ...result, importId };
 }
 
 function inScope(scope: RosterScope, person: { id: string; site_id: string }): boolean {

@@ -6,7 +6,7 @@ import { AppError } from "../../lib/errors.ts";
 import { actorOf } from "../../server/auth-hooks.ts";
 import { auditActorOf, rosterScope } from "../auth/index.ts";
 import { getPublishedFramework } from "../ladder/framework.queries.ts";
-import { importKpis, KPI_COLUMN_HELP, KPI_COLUMNS, kpiTemplateCsv, listKpiDefinitions, personKpiTrends, recordKpiValue, saveKpiDefinition } from "./index.ts";
+import { getKpiImport, importKpis, KPI_COLUMN_HELP, KPI_COLUMNS, kpiTemplateCsv, listKpiDefinitions, listKpiImports, personKpiTrends, recordKpiValue, saveKpiDefinition } from "./index.ts";
 
 const definitionDto = z.object({
   code: z.string(),
@@ -32,7 +32,17 @@ const trendDto = z.object({
   points: z.array(z.object({ periodEnd: z.string(), value: z.number() })),
   latest: z.number().nullable(),
   improvement: z.number().nullable(),
-  thresholds: z.array(z.object({ level: z.string(), comparator: z.enum([">=", "<="]), threshold: z.number(), windowMonths: z.number() })),
+  thresholds: z.array(
+    z.object({
+      level: z.string(),
+      comparator: z.enum([">=", "<="]),
+      threshold: z.number(),
+      windowMonths: z.number(),
+      average: z.number().nullable().describe("Mean of the figures in the window ending today at the person's site; null without figures"),
+      periods: z.number(),
+      isMet: z.boolean(),
+    }),
+  ),
 });
 
 const valueBody = z.object({
@@ -76,7 +86,7 @@ export function kpiRoutes(app: FastifyInstance) {
       definition.tracks.flatMap((t) =>
         t.levels.flatMap((l) => l.requirements.flatMap((q) => (q.kind === "kpi" && q.kpi === kpi ? [{ level: l.name, comparator: q.comparator, threshold: q.threshold, windowMonths: q.windowMonths }] : []))),
       );
-    return personKpiTrends(db, actor, request.params.id, thresholds);
+    return personKpiTrends(db, actor, request.params.id, thresholds, app.deps.now());
   });
 
   r.post("/api/people/:id/kpis", {
@@ -110,7 +120,7 @@ export function kpiRoutes(app: FastifyInstance) {
       tags: ["kpis"],
       summary: "Import KPI figures from a pharmacy-system CSV export (content-type text/csv: employee_id, kpi, period_end, value). Any error imports nothing; 422 lists every error with row and column. Managers import for their sites' people only.",
       querystring: z.object({ dryRun: z.enum(["0", "1", "true", "false"]).optional() }),
-      response: { 200: z.object({ rows: z.number(), created: z.number(), replaced: z.number(), dryRun: z.boolean() }) },
+      response: { 200: z.object({ rows: z.number(), created: z.number(), replaced: z.number(), dryRun: z.boolean(), importId: z.string().optional() }) },
     },
   }, async (request) => {
     if (!request.headers["content-type"]?.startsWith("text/csv")) {
@@ -119,5 +129,48 @@ export function kpiRoutes(app: FastifyInstance) {
     const actor = actorOf(request);
     const fileName = typeof request.headers["x-file-name"] === "string" ? request.headers["x-file-name"].slice(0, 200) : undefined;
     return importKpis(db, auditActorOf(actor), request.body as Readable, { scope: rosterScope(actor), dryRun: isTrue(request.query.dryRun), fileName }, app.deps.now());
+  });
+
+  const importDto = z.object({
+    id: z.string(),
+    importedAt: z.string(),
+    importedBy: z.string().nullable(),
+    fileName: z.string().nullable(),
+    rows: z.number(),
+    created: z.number(),
+    replaced: z.number(),
+    periodFrom: z.string().nullable(),
+    periodTo: z.string().nullable(),
+  });
+
+  r.get("/api/kpis/imports", {
+    config: { policy: "kpis.record" },
+    schema: {
+      tags: ["kpis"],
+      summary: "Past KPI imports, newest first: who, when, file name, rows and the periods covered (managers: imports with figures of their sites' people)",
+      response: { 200: z.object({ items: z.array(importDto) }) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return listKpiImports(db, actor.orgId, rosterScope(actor));
+  });
+
+  r.get("/api/kpis/imports/:id", {
+    config: { policy: "kpis.record" },
+    schema: {
+      tags: ["kpis"],
+      summary: "One KPI import with its figures as read from the file and the values they replaced (managers see their sites' people; hiddenFigures counts the others)",
+      params: z.object({ id: z.uuid() }),
+      response: {
+        200: z.object({
+          import: importDto,
+          figures: z.array(z.object({ row: z.number(), personId: z.string(), employeeId: z.string(), name: z.string(), siteCode: z.string(), kpi: z.string(), periodEnd: z.string(), value: z.number(), previousValue: z.number().nullable() })),
+          hiddenFigures: z.number(),
+        }),
+      },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return getKpiImport(db, actor.orgId, rosterScope(actor), request.params.id);
   });
 }

@@ -1,4 +1,4 @@
-import { compareDates, parseDate, type IsoDate } from "../../lib/dates.ts";
+import { addMonths, compareDates, parseDate, type IsoDate } from "../../lib/dates.ts";
 import type { FieldError } from "../../lib/errors.ts";
 
 export const KPI_COLUMNS = ["employee_id", "kpi", "period_end", "value"] as const;
@@ -79,4 +79,25 @@ export function buildKpiTrends(definitions: readonly { code: string; name: strin
 
 export function kpiTemplateCsv(): string {
   return `${KPI_COLUMNS.join(",")}\nE-1001,fill-accuracy,2026-01-31,99.7\nE-1001,attendance,2026-01-31,98\n`;
+}
+
+export interface KpiThreshold {
+  level: string;
+  comparator: ">=" | "<=";
+  threshold: number;
+  windowMonths: number;
+}
+
+/**
+ * Where a person stands against one level's KPI threshold on `today`: the mean of the figures
+ * for periods ending in (today − window, today], as the ladder's KPI requirement reads them;
+ * null when there is no figure in the window.
+ */
+export function thresholdStanding(points: readonly KpiPoint[], threshold: KpiThreshold, today: IsoDate): { average: number | null; periods: number; isMet: boolean } {
+  const from = addMonths(today, -threshold.windowMonths);
+  const inWindow = points.filter((p) => compareDates(p.periodEnd, from) > 0 && compareDates(p.periodEnd, today) <= 0);
+  if (inWindow.length === 0) return { average: null, periods: 0, isMet: false };
+  const mean = inWindow.reduce((s, p) => s + p.value, 0) / inWindow.length;
+  const isMet = threshold.comparator === ">=" ? mean >= threshold.threshold : mean <= threshold.threshold;
+  return { average: Math.round(mean * 100) / 100, periods: inWindow.length, isMet };
 }

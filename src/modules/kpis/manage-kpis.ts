@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize, type Actor } from "../auth/index.ts";
 import type { KpiDefinition } from "./default-kpis.ts";
-import { buildKpiTrends, type KpiTrend } from "./kpis.rules.ts";
+import { buildKpiTrends, thresholdStanding, type KpiThreshold, type KpiTrend } from "./kpis.rules.ts";
 import { findKpiValues, getPersonRef, listKpiDefinitions } from "./kpis.queries.ts";
 
 /** Adds a KPI definition or changes one by its code (the code itself never changes: values and the framework name it). */
@@ -51,7 +51,8 @@ export async function recordKpiValue(tx: Tx, actor: Actor, personId: string, inp
 
 export interface PersonKpis {
   person: { id: string; firstName: string; lastName: string };
-  trends: (KpiTrend & { thresholds: { level: string; comparator: ">=" | "<="; threshold: number; windowMonths: number }[] })[];
+  /** Each KPI's series with every level's threshold and where the person stands against it today (at their site). */
+  trends: (KpiTrend & { thresholds: (KpiThreshold & { average: number | null; periods: number; isMet: boolean })[] })[];
   canRecord: boolean;
 }
 
@@ -60,12 +61,18 @@ export async function personKpiTrends(
   db: Db,
   actor: Actor,
   personId: string,
-  thresholds: (kpi: string) => { level: string; comparator: ">=" | "<="; threshold: number; windowMonths: number }[],
+  thresholds: (kpi: string) => KpiThreshold[],
+  now: Date,
 ): Promise<PersonKpis> {
   const person = await getPersonRef(db, actor.orgId, personId);
   authorize(actor, "person.performance", person);
-  const [definitions, values] = await Promise.all([listKpiDefinitions(db, actor.orgId), findKpiValues(db, actor.orgId, [personId])]);
-  const trends = buildKpiTrends(definitions, values).map((t) => ({ ...t, thresholds: thresholds(t.code) }));
+  const [definitions, values, site] = await Promise.all([
+    listKpiDefinitions(db, actor.orgId),
+    findKpiValues(db, actor.orgId, [personId]),
+    db.selectFrom("sites").select("time_zone").where("id", "=", person.siteId).executeTakeFirstOrThrow(),
+  ]);
+  const today = dateInZone(now, site.time_zone);
+  const trends = buildKpiTrends(definitions, values).map((t) => ({ ...t, thresholds: thresholds(t.code).map((th) => ({ ...th, ...thresholdStanding(t.points, th, today) })) }));
   const canRecord = actor.role === "admin" || (actor.role === "manager" && actor.managedSiteIds.includes(person.siteId));
   return { person: { id: person.id, firstName: person.firstName, lastName: person.lastName }, trends, canRecord };
 }

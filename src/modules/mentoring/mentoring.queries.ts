@@ -130,3 +130,9 @@ export async function myMentor(db: Db, actor: Actor) {
   const sessions = await sessionsOf(db, rows.map((r) => r.id));
   return { pairings: rows.map((r) => ({ ...toPairingDto(r), sessions: sessions.filter((s) => s.pairingId === r.id) })) };
 }
+
+/** Whether the person mentors someone now (an active pairing as mentor), whatever their role. */
+export async function isActiveMentor(db: Db, orgId: string, personId: string): Promise<boolean> {
+  const row = await db.selectFrom("mentor_pairings").select("id").where("org_id", "=", orgId).where("mentor_id", "=", personId).where("status", "=", "active").limit(1).executeTakeFirst();
+  return row !== undefined;
+}

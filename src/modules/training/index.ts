@@ -3,6 +3,8 @@ export { ensureTrainingCatalog, SHIPPED_CATALOG_REVISION } from "./sync-catalog.
 export { createProgram, updateProgram, type ProgramInput, type ProgramPatch } from "./manage-programs.ts";
 export { assignTraining, cancelAssignment, scheduleLearningWeek, startTraining, type AssignInput, type AssignTarget, type LearningWeekInput } from "./assign-training.ts";
 export { recordCompletion, revokeCompletion, type CompletionInput } from "./record-completion.ts";
+export { loadModuleProgress, recordModuleCompletion, type ModuleCompletionInput } from "./record-module-completion.ts";
+export { decideCompletionReport, listCompletionReports, reportCompletion, type CompletionReportDto, type CompletionReportInput } from "./report-completion.ts";
 export { personTrainings, supervisedWeeks, trainingOverview } from "./training-views.ts";
 export { siteMatrix, type SiteMatrix } from "./load-matrix.ts";
 export { matrixCsv, matrixFileName, matrixXlsx } from "./matrix-export.ts";

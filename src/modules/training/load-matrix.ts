@@ -8,6 +8,7 @@ import { getPublishedFramework } from "../ladder/framework.queries.ts";
 import { competencyStanding } from "../ladder/ladder-views.ts";
 import { loadPersonFacts } from "../ladder/person-facts.ts";
 import { loadCoverage } from "./load-coverage.ts";
+import { loadModuleProgress } from "./record-module-completion.ts";
 import { buildMatrix, GAP_STYLE, MATRIX_STATUSES, MATRIX_STATUS_STYLE, matrixCounts, type MatrixFilter } from "./matrix.rules.ts";
 import { ensureTrainingCatalog } from "./sync-catalog.ts";
 import { GROUP_ROLES } from "./training.rules.ts";
@@ -37,7 +38,10 @@ export async function siteMatrix(db: Db, actor: Actor, input: { siteId: string }
     throw new AppError("VALIDATION_FAILED", `"${input.level}" is not a level of track "${input.track ?? ""}"`, [{ field: "level", message: input.track ? "is not a level of that track" : "needs a track" }]);
   }
   const members = coverage.members.filter((m) => GROUP_ROLES.includes(m.role));
-  const facts = await loadPersonFacts(db, actor.orgId, members.map((m) => m.personId));
+  const [facts, progress] = await Promise.all([loadPersonFacts(db, actor.orgId, members.map((m) => m.personId)), loadModuleProgress(db, actor.orgId, members.map((m) => m.personId), programs)]);
+  const codeOf = new Map(programs.map((p) => [p.id, p.code]));
+  const progressOf = (personId: string) =>
+    new Map([...progress].filter(([key, p]) => key.startsWith(`${personId}/`) && p.completed > 0).map(([key, p]) => [codeOf.get(key.split("/")[1])!, { completed: p.completed, total: p.total }]));
   const today: IsoDate = dateInZone(now, site.time_zone);
   const { skills, rows } = buildMatrix(
     members.map((m) => ({
@@ -50,6 +54,7 @@ export async function siteMatrix(db: Db, actor: Actor, input: { siteId: string }
       openAssignments: coverage.entries
         .filter((e) => e.member.personId === m.personId && e.status !== "completed")
         .map((e) => ({ programCode: e.assignment.programCode, status: e.status, dueOn: e.dueOn })),
+      moduleProgress: progressOf(m.personId),
     })),
     { framework, programs, certification: findCertification, competencyStanding },
     input,

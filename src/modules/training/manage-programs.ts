@@ -42,12 +42,24 @@ function moduleProblems(modules: ModuleInput[] | undefined): FieldError[] {
   return problems;
 }
 
+/**
+ * Puts the program's modules in the given order. A module keeping its title keeps its identity,
+ * so completions recorded against it stay; a module no longer listed goes with its completions.
+ */
 async function replaceModules(tx: Tx, orgId: string, programId: string, modules: ModuleInput[]) {
-  await tx.deleteFrom("training_modules").where("program_id", "=", programId).execute();
-  await tx
-    .insertInto("training_modules")
-    .values(modules.map((m, i) => ({ org_id: orgId, program_id: programId, position: i + 1, title: m.title.trim(), delivery: m.delivery, provider: m.provider?.trim() || null, hours: m.hours, ce_hours: m.ceHours ?? 0, cost_cents: m.costCents ?? 0 })))
-    .execute();
+  const existing = await tx.selectFrom("training_modules").select(["id", "title"]).where("program_id", "=", programId).execute();
+  const byTitle = new Map(existing.map((m) => [m.title.trim().toLowerCase(), m.id]));
+  const kept = new Set(modules.map((m) => byTitle.get(m.title.trim().toLowerCase())).filter((id): id is string => id !== undefined));
+  const gone = existing.filter((m) => !kept.has(m.id)).map((m) => m.id);
+  if (gone.length) await tx.deleteFrom("training_modules").where("id", "in", gone).execute();
+  // Out of the way first, so that positions can be handed out again without clashing.
+  if (kept.size) await tx.updateTable("training_modules").set((eb) => ({ position: eb("position", "+", 1000) })).where("id", "in", [...kept]).execute();
+  for (const [i, m] of modules.entries()) {
+    const values = { position: i + 1, title: m.title.trim(), delivery: m.delivery, provider: m.provider?.trim() || null, hours: m.hours, ce_hours: m.ceHours ?? 0, cost_cents: m.costCents ?? 0 };
+    const id = byTitle.get(m.title.trim().toLowerCase());
+    if (id) await tx.updateTable("training_modules").set(values).where("id", "=", id).execute();
+    else await tx.insertInto("training_modules").values({ org_id: orgId, program_id: programId, ...values }).execute();
+  }
 }
 
 /** Adds a program to the organization's catalog (admins; the route's policy says so). */

@@ -51,6 +51,16 @@ describe("training matrix", () => {
     assert.deepEqual(matrix.rows[0].levels, ["Pharmacy Technician I"]);
   });
 
+  it("modules completed show in the cell: under way without an assignment, counted next to the due date with one", () => {
+    const withModules = (id: string, open: MatrixPerson["openAssignments"] = []) => ({ ...person(id, {}, open), moduleProgress: new Map([["hipaa-privacy", { completed: 1, total: 2 }]]) });
+    const matrix = buildMatrix([withModules("self-paced"), withModules("assigned", [{ programCode: "hipaa-privacy", status: "assigned", dueOn: "2026-07-01" }]), person("none")], ctx);
+    const selfPaced = cell(matrix, "self-paced", "training:hipaa-privacy");
+    assert.deepEqual([selfPaced.status, selfPaced.detail], ["in-training", "1 of 2 modules completed"]);
+    const assigned = cell(matrix, "assigned", "training:hipaa-privacy");
+    assert.deepEqual([assigned.status, assigned.detail], ["in-training", "Started, due 2026-07-01; 1 of 2 modules completed"]);
+    assert.equal(cell(matrix, "none", "training:hipaa-privacy").status, "not-started");
+  });
+
   it("trainings: qualified while current, expiring within 90 days, expired after, in training when assigned; gaps for the current level and overdue assignments", () => {
     const matrix = buildMatrix(
       [

@@ -72,6 +72,8 @@ export interface MatrixPerson {
   today: IsoDate;
   /** Assignments covering the person that are not completed. */
   openAssignments: { programCode: string; status: AssignmentStatus; dueOn: IsoDate }[];
+  /** Modules completed in the current round, by program code (programs with none may be left out). */
+  moduleProgress?: ReadonlyMap<string, { completed: number; total: number }>;
 }
 
 export interface MatrixContext {
@@ -158,7 +160,13 @@ function certificationCell(codes: readonly string[], holdings: readonly Holding[
   return best;
 }
 
-function trainingCell(code: string, facts: PersonFacts, open: MatrixPerson["openAssignments"], today: IsoDate): { status: MatrixStatus; detail: string; overdue: boolean } {
+function trainingCell(
+  code: string,
+  facts: PersonFacts,
+  open: MatrixPerson["openAssignments"],
+  today: IsoDate,
+  progress: { completed: number; total: number } | undefined,
+): { status: MatrixStatus; detail: string; overdue: boolean } {
   const done = facts.trainings.filter((t) => t.training === code).sort((a, b) => (a.completedOn < b.completedOn ? 1 : -1));
   const current = done.find((t) => completionState(t, today) !== "expired");
   const assignment = open.filter((a) => a.programCode === code).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
@@ -168,8 +176,11 @@ function trainingCell(code: string, facts: PersonFacts, open: MatrixPerson["open
     return { status: state === "expiring" ? "expiring" : "qualified", detail: `Completed ${current.completedOn}${current.expiresOn ? `, valid until ${current.expiresOn}` : ""}`, overdue: false };
   }
   const due = assignment ? (overdue ? `overdue since ${assignment.dueOn}` : `due ${assignment.dueOn}`) : "";
-  if (done[0]) return { status: "expired", detail: `Expired on ${done[0].expiresOn}${due ? `; retraining ${due}` : ""}`, overdue };
-  if (assignment) return { status: "in-training", detail: `${assignment.status === "in-progress" ? "Started" : "Assigned"}, ${due}`, overdue };
+  const modules = progress && progress.completed > 0 ? `${progress.completed} of ${progress.total} modules completed` : "";
+  if (done[0]) return { status: "expired", detail: `Expired on ${done[0].expiresOn}${due ? `; retraining ${due}` : ""}${modules ? `; ${modules}` : ""}`, overdue };
+  if (assignment) return { status: "in-training", detail: `${assignment.status === "in-progress" || modules ? "Started" : "Assigned"}, ${due}${modules ? `; ${modules}` : ""}`, overdue };
+  // Modules completed without an assignment: under way all the same.
+  if (modules) return { status: "in-training", detail: modules, overdue: false };
   return { status: "not-started", detail: "Not completed", overdue: false };
 }
 
@@ -255,7 +266,7 @@ export function buildMatrix(people: readonly MatrixPerson[], ctx: MatrixContext,
       if (skill.kind === "training") {
         const code = skill.codes[0];
         const need = needs.training.get(code) ?? null;
-        const { overdue, ...cell } = trainingCell(code, facts, person.openAssignments, today);
+        const { overdue, ...cell } = trainingCell(code, facts, person.openAssignments, today, person.moduleProgress?.get(code));
         return { ...cell, need, gap: (need === "current-level" && !isCurrent(cell.status)) || overdue };
       }
       const def = ctx.framework.competencies.find((c) => c.code === skill.codes[0])!;

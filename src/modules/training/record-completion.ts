@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Tx } from "../../db/database.ts";
 import { compareDates, dateInZone, type IsoDate } from "../../lib/dates.ts";
 import { AppError, type FieldError } from "../../lib/errors.ts";
@@ -5,9 +6,10 @@ import { recordAudit } from "../audit/index.ts";
 import { auditActorOf } from "../auth/index.ts";
 import { can, type Actor } from "../auth/policy.ts";
 import { getAttachableEvidence } from "../evidence/index.ts";
+import { processIncentiveEvents } from "../incentives/index.ts";
 import { getPerson } from "../roster/index.ts";
 import { completionExpiry } from "./training.rules.ts";
-import { getAssignment, getCompletion, getProgram } from "./training.queries.ts";
+import { getAssignment, getCompletion, getProgram, type ProgramDto } from "./training.queries.ts";
 
 export interface CompletionInput {
   personId: string;
@@ -52,18 +54,37 @@ export async function recordCompletion(tx: Tx, actor: Actor, input: CompletionIn
   if (same) problems.push({ field: "completedOn", message: `a completion of "${program.name}" on this day is already recorded` });
   if (problems.length) throw new AppError("VALIDATION_FAILED", problems.map((p) => `${p.field} ${p.message}`).join("; "), problems);
   const evidence = input.evidenceFileId ? await getAttachableEvidence(tx, { orgId: actor.orgId, personId: person.id }, input.evidenceFileId) : undefined;
-  const expiresOn = completionExpiry(input.completedOn, program.validityMonths);
+  const id = await insertProgramCompletion(tx, actor, person.id, program, { assignmentId: assignment?.id ?? null, completedOn: input.completedOn, note: input.note, evidenceFileId: evidence?.id ?? null }, now);
+  return getCompletion(tx, actor.orgId, id);
+}
+
+/**
+ * Writes a program completion with its audit entry. The first time a person completes a program
+ * it is a milestone: `training.completed` is appended to the domain events in the same
+ * transaction and the incentive rules are applied at once (a renewal of a recurring training is
+ * not a new milestone, so completing again never grants again).
+ */
+export async function insertProgramCompletion(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  program: ProgramDto,
+  fields: { assignmentId: string | null; completedOn: IsoDate; note?: string | null; evidenceFileId: string | null },
+  now: Date,
+): Promise<string> {
+  const expiresOn = completionExpiry(fields.completedOn, program.validityMonths);
+  const note = fields.note?.trim() || null;
   const row = await tx
     .insertInto("training_completions")
     .values({
       org_id: actor.orgId,
-      person_id: person.id,
+      person_id: personId,
       program_id: program.id,
-      assignment_id: assignment?.id ?? null,
-      completed_on: input.completedOn,
+      assignment_id: fields.assignmentId,
+      completed_on: fields.completedOn,
       expires_on: expiresOn,
-      note: input.note?.trim() || null,
-      evidence_file_id: evidence?.id ?? null,
+      note,
+      evidence_file_id: fields.evidenceFileId,
       recorded_by: actor.personId,
       recorded_at: now,
     })
@@ -73,9 +94,31 @@ export async function recordCompletion(tx: Tx, actor: Actor, input: CompletionIn
     entityType: "training_completion",
     entityId: row.id,
     action: "training.completed",
-    after: { personId: person.id, program: program.code, assignmentId: assignment?.id ?? null, completedOn: input.completedOn, expiresOn, note: input.note?.trim() || null, evidenceFileId: evidence?.id ?? null },
+    after: { personId, program: program.code, assignmentId: fields.assignmentId, completedOn: fields.completedOn, expiresOn, note, evidenceFileId: fields.evidenceFileId },
   }, now);
-  return getCompletion(tx, actor.orgId, row.id);
+  const earlier = await tx
+    .selectFrom("domain_events")
+    .select("id")
+    .where("org_id", "=", actor.orgId)
+    .where("person_id", "=", personId)
+    .where("kind", "=", "training.completed")
+    .where(sql<string>`payload->>'programCode'`, "=", program.code)
+    .limit(1)
+    .executeTakeFirst();
+  if (!earlier) {
+    await tx
+      .insertInto("domain_events")
+      .values({
+        org_id: actor.orgId,
+        kind: "training.completed",
+        person_id: personId,
+        payload: JSON.stringify({ programCode: program.code, name: program.name, hours: program.totals.hours, completedOn: fields.completedOn, completionId: row.id }),
+        occurred_at: now,
+      })
+      .execute();
+    await processIncentiveEvents(tx, actor.orgId, auditActorOf(actor), now);
+  }
+  return row.id;
 }
 
 /** Revokes a completion recorded in error (kept, with the reason): an admin or the person's site manager. */

@@ -8,8 +8,9 @@ import type { FrameworkDefinition } from "../ladder/framework.types.ts";
 import { getPerson } from "../roster/index.ts";
 import { loadCoverage, type CoverageEntry } from "./load-coverage.ts";
 import { ensureTrainingCatalog } from "./sync-catalog.ts";
-import { completionState, type AssignmentStatus } from "./training.rules.ts";
-import { loadCompletions, type AssignmentRow, type CompletionRow } from "./training.queries.ts";
+import { loadModuleProgress } from "./record-module-completion.ts";
+import { completionState, type AssignmentStatus, type ModuleProgress } from "./training.rules.ts";
+import { listPrograms, loadCompletions, type AssignmentRow, type CompletionRow } from "./training.queries.ts";
 
 const STATUS_ORDER: Record<AssignmentStatus, number> = { overdue: 0, "in-progress": 1, assigned: 2, completed: 3 };
 
@@ -96,6 +97,10 @@ function completionDto(c: CompletionRow, today: IsoDate) {
   };
 }
 
+function progressDto(p: ModuleProgress | undefined) {
+  return p ? { completed: p.completed, total: p.total, modules: p.modules } : null;
+}
+
 const byUrgency = (a: { status: AssignmentStatus; dueOn: IsoDate }, b: { status: AssignmentStatus; dueOn: IsoDate }) =>
   STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || (a.status === "completed" ? compareDates(b.dueOn, a.dueOn) : compareDates(a.dueOn, b.dueOn));
 
@@ -105,11 +110,13 @@ export async function personTrainings(db: Db, actor: Actor, personId: string, no
   const person = await getPerson(db, actor.orgId, personId);
   const ref = { id: person.id, orgId: person.org_id, siteId: person.site_id };
   authorize(actor, "person.read", ref);
-  const [coverage, completions, site] = await Promise.all([
+  const [coverage, completions, site, progress] = await Promise.all([
     loadCoverage(db, actor.orgId, { personIds: [person.id] }, now),
     loadCompletions(db, actor.orgId, [person.id], { includeRevoked: true }),
     db.selectFrom("sites").select("time_zone").where("id", "=", person.site_id).executeTakeFirstOrThrow(),
+    listPrograms(db, actor.orgId).then(async (programs) => ({ programs, byKey: await loadModuleProgress(db, actor.orgId, [person.id], programs) })),
   ]);
+  const programNames = new Map(progress.programs.map((p) => [p.id, { code: p.code, name: p.name }]));
   const today = dateInZone(now, site.time_zone);
   const labels = await labelContext(db, actor.orgId, coverage.entries);
   const mayManage = can(actor, "person.write", ref);
@@ -118,6 +125,7 @@ export async function personTrainings(db: Db, actor: Actor, personId: string, no
     .map((e) => ({
       ...assignmentDto(e.assignment, isSelf && e.assignment.target.kind === "person" ? "You" : targetLabel(e.assignment, labels.framework, labels.sites, labels.people)),
       ...entryDto(e),
+      progress: progressDto(progress.byKey.get(`${person.id}/${e.assignment.programId}`)),
       canStart: (isSelf || mayManage) && e.status !== "completed" && e.startedOn === null && e.assignment.kind === "training",
       canComplete: can(actor, "training.complete", { ...ref, supervisorId: e.assignment.kind === "learning-week" ? e.assignment.supervisorId : null }) && e.status !== "completed",
     }))
@@ -127,7 +135,15 @@ export async function personTrainings(db: Db, actor: Actor, personId: string, no
     today,
     items,
     completions: completions.map((c) => completionDto(c, today)),
+    // Programs with modules under way in the current round (those assigned show their progress above).
+    inProgress: [...progress.byKey.entries()]
+      .filter(([key, p]) => p.completed > 0 && p.completed < p.total && !coverage.entries.some((e) => `${person.id}/${e.assignment.programId}` === key))
+      .map(([key, p]) => {
+        const programId = key.split("/")[1];
+        return { programId, programCode: programNames.get(programId)?.code ?? "", programName: programNames.get(programId)?.name ?? "", ...progressDto(p)! };
+      }),
     permissions: {
+      canReport: isSelf,
       canRecordCompletion: can(actor, "training.complete", { ...ref, supervisorId: null }),
       canAssign: can(actor, "training.assign", { orgId: person.org_id, siteId: person.site_id }),
       canRecordEvidence: can(actor, "person.recordEvidence", ref),

@@ -20,7 +20,7 @@ export interface ProgramDto {
   source: string | null;
   shipped: boolean;
   active: boolean;
-  modules: { title: string; delivery: TrainingDelivery; provider: string | null; hours: number; ceHours: number; costCents: number }[];
+  modules: { id: string; title: string; delivery: TrainingDelivery; provider: string | null; hours: number; ceHours: number; costCents: number }[];
   totals: { hours: number; ceHours: number; costCents: number };
 }
 
@@ -56,7 +56,7 @@ export async function listPrograms(db: Db | Tx, orgId: string, filter: { ids?: s
       source: p.source,
       shipped: p.shipped,
       active: p.active,
-      modules: mine.map((m) => ({ title: m.title, delivery: m.delivery, provider: m.provider, hours: Number(m.hours), ceHours: Number(m.ce_hours), costCents: m.cost_cents })),
+      modules: mine.map((m) => ({ id: m.id, title: m.title, delivery: m.delivery, provider: m.provider, hours: Number(m.hours), ceHours: Number(m.ce_hours), costCents: m.cost_cents })),
       totals: {
         hours: round2(mine.reduce((sum, m) => sum + Number(m.hours), 0)),
         ceHours: round2(mine.reduce((sum, m) => sum + Number(m.ce_hours), 0)),

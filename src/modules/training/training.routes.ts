@@ -7,13 +7,17 @@ import {
   assignTraining,
   cancelAssignment,
   createProgram,
+  decideCompletionReport,
   ensureTrainingCatalog,
+  listCompletionReports,
   listPrograms,
   matrixCsv,
   matrixFileName,
   matrixXlsx,
   personTrainings,
   recordCompletion,
+  recordModuleCompletion,
+  reportCompletion,
   revokeCompletion,
   scheduleLearningWeek,
   siteMatrix,
@@ -187,6 +191,67 @@ export function trainingRoutes(app: FastifyInstance) {
     const actor = actorOf(request);
     const completion = await db.transaction().execute((tx) => recordCompletion(tx, actor, request.body, now()));
     return reply.status(201).send(completion);
+  });
+
+  r.post("/api/training/module-completions", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["training"],
+      summary: "Record that a person completed one module of a program (an admin, the site's manager, or the supervisor of their learning week in it; never one's own). The last module of the round records the program completed",
+      body: z.object({
+        personId: z.uuid(),
+        moduleId: z.uuid(),
+        completedOn: isoDate,
+        note,
+        evidenceFileId: z.uuid().nullish().describe("An evidence file uploaded for the person with POST /api/people/{id}/evidence"),
+      }),
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const result = await db.transaction().execute((tx) => recordModuleCompletion(tx, actor, request.body, now()));
+    return reply.status(201).send(result);
+  });
+
+  r.get("/api/training/reports", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["training"],
+      summary: "Trainings people reported completing elsewhere: the caller's own, and those the caller may confirm (managers: their sites; pharmacists: their site; admins: all)",
+      querystring: z.object({ status: z.enum(["submitted", "confirmed", "rejected"]).optional(), mine: z.enum(["0", "1", "true", "false"]).optional() }),
+    },
+  }, async (request) => ({ items: await listCompletionReports(db, actorOf(request), { status: request.query.status, mine: request.query.mine === "1" || request.query.mine === "true" }) }));
+
+  r.post("/api/training/reports", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["training"],
+      summary: "Report a training completed elsewhere (a module, or the whole program), with its certificate; it counts once someone else confirms it",
+      body: z.object({
+        programId: z.uuid(),
+        moduleId: z.uuid().nullish().describe("One module of the program; omit for the whole program"),
+        completedOn: isoDate,
+        provider: z.string().trim().max(200).nullish(),
+        note,
+        evidenceFileId: z.uuid().describe("The certificate, uploaded for oneself with POST /api/people/{id}/evidence"),
+      }),
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    const report = await db.transaction().execute((tx) => reportCompletion(tx, actor, request.body, now()));
+    return reply.status(201).send(report);
+  });
+
+  r.post("/api/training/reports/:id/decision", {
+    config: { policy: "authenticated" },
+    schema: {
+      tags: ["training"],
+      summary: "Confirm or reject a reported completion (an admin, the person's site manager or a pharmacist of their site; never one's own). Confirming records it as completed",
+      params: idParams,
+      body: z.object({ decision: z.enum(["confirm", "reject"]), note }),
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return db.transaction().execute((tx) => decideCompletionReport(tx, actor, request.params.id, request.body, now()));
   });
 
   r.post("/api/training/completions/:id/revoke", {

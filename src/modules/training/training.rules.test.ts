@@ -11,6 +11,7 @@ import {
   completionExpiry,
   completionState,
   coverage,
+  moduleProgress,
   personalWindow,
   type AssignmentFact,
   type CompletionFact,
@@ -204,5 +205,31 @@ describe("the shipped catalog", () => {
   it("takes intervals only from domain-facts: USP <797> 12 months, USP <800> 12 months marked verify, nothing else", () => {
     const withValidity = TRAINING_CATALOG.filter((p) => p.validityMonths !== undefined).map((p) => [p.code, p.validityMonths, Boolean(p.validityVerify)]);
     assert.deepEqual(withValidity, [["usp-797-didactic", 12, false], ["usp-800-hazardous", 12, true]]);
+  });
+});
+
+describe("module progress", () => {
+  const modules = [{ id: "m1", title: "Garbing" }, { id: "m2", title: "Aseptic technique" }, { id: "m3", title: "Media fill" }];
+
+  it("counts each module once, by its first completion in the round", () => {
+    const progress = moduleProgress(modules, [{ moduleId: "m2", completedOn: "2026-03-04" }, { moduleId: "m2", completedOn: "2026-02-01" }, { moduleId: "m1", completedOn: "2026-02-10" }], null);
+    assert.deepEqual([progress.completed, progress.total], [2, 3]);
+    assert.deepEqual(progress.modules.map((m) => m.completedOn), ["2026-02-10", "2026-02-01", null]);
+  });
+
+  it("a new round starts the day after the program's last completion", () => {
+    const done = [{ moduleId: "m1", completedOn: "2025-02-10" }, { moduleId: "m2", completedOn: "2025-02-11" }, { moduleId: "m3", completedOn: "2025-02-11" }, { moduleId: "m1", completedOn: "2026-02-12" }];
+    const progress = moduleProgress(modules, done, "2025-02-11");
+    assert.deepEqual([progress.completed, progress.total], [1, 3]);
+    assert.equal(progress.modules[0].completedOn, "2026-02-12");
+  });
+
+  it("never counts more than the program's modules", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ moduleId: fc.constantFrom("m1", "m2", "m3", "gone"), completedOn: fc.constantFrom("2026-01-01", "2026-01-02", "2026-01-03") })), fc.option(fc.constant("2026-01-02"), { nil: null }), (done, last) => {
+        const progress = moduleProgress(modules, done, last);
+        return progress.completed <= progress.total && progress.total === 3 && progress.completed === progress.modules.filter((m) => m.completedOn !== null).length;
+      }),
+    );
   });
 });

@@ -164,3 +164,27 @@ export function assignmentDateProblems(input: { dueOn?: IsoDate; startsOn?: IsoD
   }
   return problems;
 }
+
+export interface ModuleProgress {
+  completed: number;
+  total: number;
+  modules: { id: string; title: string; completedOn: IsoDate | null }[];
+}
+
+/**
+ * A program's progress for one person: its modules completed since the person's last completion
+ * of the program (the current round: a recurring program's modules are taken again for each
+ * completion). Once all are completed the program itself is recorded completed.
+ */
+export function moduleProgress(
+  modules: readonly { id: string; title: string }[],
+  moduleCompletions: readonly { moduleId: string; completedOn: IsoDate }[],
+  lastCompletedOn: IsoDate | null,
+): ModuleProgress {
+  const inRound = moduleCompletions.filter((c) => lastCompletedOn === null || compareDates(c.completedOn, lastCompletedOn) > 0);
+  const list = modules.map((m) => {
+    const dates = inRound.filter((c) => c.moduleId === m.id).map((c) => c.completedOn).sort(compareDates);
+    return { id: m.id, title: m.title, completedOn: dates[0] ?? null };
+  });
+  return { completed: list.filter((m) => m.completedOn !== null).length, total: modules.length, modules: list };
+}

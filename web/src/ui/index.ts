@@ -2,6 +2,7 @@ export { AccessDenied } from "./AccessDenied.tsx";
 export { AppLayout } from "./AppLayout.tsx";
 export { ErrorAlert } from "./ErrorAlert.tsx";
 export { RequireRole, RequireSession, type SignInRedirectState } from "./guards.tsx";
+export { ImportColumnsTable, ImportProblems, type ImportColumn } from "./ImportTables.tsx";
 export { Loading } from "./Loading.tsx";
 export { navItems, type NavItem } from "./nav.ts";
 export { Page, useDocumentTitle } from "./Page.tsx";

@@ -6,6 +6,8 @@ export interface Session {
   person: { id: string; firstName: string; lastName: string; role: Role; siteId: string };
   organization: { id: string; slug: string; name: string };
   managedSiteIds: string[];
+  /** Has an active pairing as mentor, whatever the role (e.g. a Lead technician who mentors). */
+  isMentor: boolean;
   csrfToken: string;
 }
 

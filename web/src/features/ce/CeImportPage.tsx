@@ -3,74 +3,11 @@ import { useRef, useState } from "react";
 import { Link } from "react-router";
 import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
 import { formatCount, formatDateTime } from "../../format.ts";
-import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable } from "../../ui/index.ts";
 import { Section } from "../ladder/Section.tsx";
 import { CE_COLUMNS_PATH, CE_IMPORTS_PATH, CE_TEMPLATE_URL, ceApi, type CeColumn, type CeImport, type CeImportSummary } from "./ce.api.ts";
 
 const FILE_INPUT_ID = "ce-file";
-
-function ColumnsTable({ columns }: { columns: CeColumn[] }) {
-  return (
-    <ScrollTable caption="Columns of the CE file, in any order; CPE Monitor's names (Activity Title, Date of Participation, Credit Hours…) are understood too" label="CE file columns" minWidth={560}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Column</Table.Th>
-          <Table.Th scope="col">Required</Table.Th>
-          <Table.Th scope="col">What it holds</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {columns.map((column) => (
-          <Table.Tr key={column.name}>
-            <Table.Td>
-              <Text component="code" ff="monospace" size="sm">
-                {column.name}
-              </Text>
-            </Table.Td>
-            <Table.Td>{column.required ? "Required" : column.alternative ? `This or ${column.alternative}` : "Optional"}</Table.Td>
-            <Table.Td>{column.help}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
-  );
-}
-
-function ImportProblems({ error, fileName }: { error: ApiError; fileName: string }) {
-  return (
-    <Stack gap="sm">
-      <Alert color="red" title="Nothing was imported" role="alert">
-        <Text size="sm">{error.fields.length > 0 ? "Fix the rows below in your spreadsheet, save it as CSV and check the file again." : error.message}</Text>
-      </Alert>
-      {error.fields.length > 0 ? (
-        <ScrollTable caption={`${formatCount(error.fields.length, "problem")} found in ${fileName}`} label="Problems found in the file" minWidth={300}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col" w="55%">
-                Problem
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {error.fields.map((problem, index) => (
-              <Table.Tr key={`${problem.row}-${problem.field}-${index}`}>
-                <Table.Td>{problem.row === 1 ? "1 (header)" : (problem.row ?? "Whole file")}</Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>
-                  <Text component="code" ff="monospace" size="sm">
-                    {problem.field}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{problem.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
-      ) : null}
-    </Stack>
-  );
-}
 
 function ImportResult({ summary, fileName }: { summary: CeImportSummary; fileName: string }) {
   const records = formatCount(summary.created, "CE record");
@@ -168,7 +105,13 @@ export function CeImportPage() {
         </Group>
         <ErrorAlert error={columns.error} onRetry={columns.reload} />
         {columns.isLoading && !columns.data ? <Loading label="Loading the column list…" /> : null}
-        {columns.data ? <ColumnsTable columns={columns.data.columns} /> : null}
+        {columns.data ? (
+          <ImportColumnsTable
+            columns={columns.data.columns}
+            caption="Columns of the CE file, in any order; CPE Monitor's names (Activity Title, Date of Participation, Credit Hours…) are understood too"
+            label="CE file columns"
+          />
+        ) : null}
       </Section>
 
       <Section title="Upload" order={2}>

@@ -4,6 +4,7 @@ import { useApiAction } from "../../api.ts";
 import { ErrorAlert } from "../../ui/index.ts";
 import { ceApi, type CeReference, type CeRuleSet } from "./ce.api.ts";
 import { hours } from "./labels.ts";
+import { StateRuleSetsEditor } from "./StateRuleSetsEditor.tsx";
 
 /** "Live hours" → "live hours", leaving "HIV/AIDS" alone. */
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
@@ -107,10 +108,8 @@ export function CeSettingsPanel({ reference, onSaved }: { reference: CeReference
             </List.Item>
           ))}
         </List>
-        <Text size="xs" c="gray.7" mt="xs">
-          Add or replace a state's rules (hours, live hours, required subjects) with PUT /api/ce/settings; see the API documentation.
-        </Text>
       </div>
+      <StateRuleSetsEditor reference={reference} onSaved={onSaved} />
     </Stack>
   );
 }

@@ -4,13 +4,45 @@ import { useApiAction } from "../../api.ts";
 import { formatDateTime } from "../../format.ts";
 import { ErrorAlert } from "../../ui/index.ts";
 import { ToneBadge } from "../ladder/ToneBadge.tsx";
+import { EvaluationForm } from "./EvaluationForm.tsx";
 import { evaluationsApi, formatMonth, type Evaluation } from "./evaluations.api.ts";
 
-/** One month's evaluation: ratings, comments, and for the technician the acknowledgement. */
-export function EvaluationCard({ evaluation, onChanged }: { evaluation: Evaluation; onChanged: () => void }) {
+/**
+ * One month's evaluation: ratings, prompt answers, comments; for the technician the
+ * acknowledgement, and for their manager an edit until the technician acknowledges.
+ * `scale` is the rating scale, needed only where the viewer may edit.
+ */
+export function EvaluationCard({ evaluation, onChanged, scale }: { evaluation: Evaluation; onChanged: () => void; scale?: { value: number; label: string }[] }) {
   const [comment, setComment] = useState("");
+  const [isEditing, setEditing] = useState(false);
+  const [wasEdited, setEdited] = useState(false);
   const acknowledge = useApiAction(evaluationsApi.acknowledge);
   const headingId = `evaluation-${evaluation.id}`;
+  const personName = evaluation.personName;
+  if (isEditing && scale) {
+    return (
+      <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
+        <Stack gap="sm">
+          <Title order={3} id={headingId} fz="h4">
+            {formatMonth(evaluation.month)}: editing
+          </Title>
+          <EvaluationForm
+            mode="edit"
+            evaluation={evaluation}
+            form={{ name: `${evaluation.template.name} (version ${evaluation.template.version})`, items: evaluation.items, commentPrompts: evaluation.prompts, scale }}
+            personName={personName}
+            month={evaluation.month}
+            onSaved={() => {
+              setEditing(false);
+              setEdited(true);
+              onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </Stack>
+      </Card>
+    );
+  }
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -30,6 +62,13 @@ export function EvaluationCard({ evaluation, onChanged }: { evaluation: Evaluati
             </List.Item>
           ))}
         </List>
+        {evaluation.prompts
+          .filter((p) => p.answer)
+          .map((p) => (
+            <Text size="sm" key={p.code}>
+              <strong>{p.label}:</strong> {p.answer}
+            </Text>
+          ))}
         {evaluation.comments ? (
           <Text size="sm">
             <strong>{evaluation.evaluatorName}:</strong> {evaluation.comments}
@@ -44,6 +83,18 @@ export function EvaluationCard({ evaluation, onChanged }: { evaluation: Evaluati
             Acknowledged {formatDateTime(evaluation.acknowledgedAt)}
             {evaluation.technicianComment ? `: “${evaluation.technicianComment}”` : ""}
           </Text>
+        ) : null}
+        {wasEdited ? (
+          <Text size="sm" role="status">
+            Changes saved. {personName} sees the new version.
+          </Text>
+        ) : null}
+        {evaluation.canEdit && scale ? (
+          <Group>
+            <Button variant="default" onClick={() => { setEdited(false); setEditing(true); }} aria-label={`Edit the evaluation for ${formatMonth(evaluation.month)}`}>
+              Edit
+            </Button>
+          </Group>
         ) : null}
         {evaluation.canAcknowledge ? (
           <form

@@ -32,7 +32,8 @@ export function EvaluationsPage() {
       {selected && template.data ? (
         <Section title={`Evaluate ${selected.name} for ${formatMonth(selected.month)}`} order={2}>
           <EvaluationForm
-            template={template.data}
+            mode="fill"
+            form={template.data}
             personId={selected.personId}
             personName={selected.name}
             month={selected.month}

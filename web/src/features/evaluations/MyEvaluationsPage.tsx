@@ -4,10 +4,12 @@ import { useApiQuery } from "../../api.ts";
 import { useSession } from "../../session.tsx";
 import { ErrorAlert, Loading, Page } from "../../ui/index.ts";
 import { EvaluationCard } from "./EvaluationCard.tsx";
-import { personEvaluationsPath, type Evaluation } from "./evaluations.api.ts";
+import { personEvaluationsPath, TEMPLATE_PATH, type Evaluation, type EvaluationTemplate } from "./evaluations.api.ts";
 
 function EvaluationsOf({ personId, title }: { personId: string; title: string }) {
   const list = useApiQuery<{ items: Evaluation[]; canFill: boolean }>(personEvaluationsPath(personId));
+  // The rating scale, only when some evaluation can still be edited by the viewer.
+  const template = useApiQuery<EvaluationTemplate>(list.data?.items.some((e) => e.canEdit) ? TEMPLATE_PATH : null);
   return (
     <Page title={title}>
       <Anchor component={Link} to={`/people/${personId}/kpis`} size="sm">
@@ -21,7 +23,7 @@ function EvaluationsOf({ personId, title }: { personId: string; title: string })
         ) : (
           <Stack gap="md">
             {list.data.items.map((e) => (
-              <EvaluationCard key={e.id} evaluation={e} onChanged={list.reload} />
+              <EvaluationCard key={e.id} evaluation={e} onChanged={list.reload} scale={template.data?.scale} />
             ))}
           </Stack>
         )

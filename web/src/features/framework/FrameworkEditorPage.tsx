@@ -11,12 +11,14 @@ import {
   FRAMEWORK_PATH,
   FRAMEWORK_VERSIONS_PATH,
   frameworkApi,
+  TRAINING_PROGRAMS_PATH,
   type CatalogCertification,
   type FrameworkDefinition,
   type FrameworkDraft,
   type FrameworkImpact,
   type FrameworkVersion,
   type PublishedFramework,
+  type TrainingProgramOption,
 } from "./framework.api.ts";
 import { cleanDefinition, fingerprint } from "./framework-model.ts";
 import { ImpactPreview } from "./ImpactPreview.tsx";
@@ -45,6 +47,7 @@ export function FrameworkEditorPage() {
   const versionsQuery = useApiQuery<{ items: FrameworkVersion[] }>(FRAMEWORK_VERSIONS_PATH);
   const publishedQuery = useApiQuery<PublishedFramework>(FRAMEWORK_PATH);
   const catalogQuery = useApiQuery<{ items: CatalogCertification[] }>(CERTIFICATION_CATALOG_PATH);
+  const programsQuery = useApiQuery<{ items: TrainingProgramOption[] }>(TRAINING_PROGRAMS_PATH);
   const isPhone = useMediaQuery("(max-width: 47.99em)");
 
   const [editing, setEditing] = useState<Editing>();
@@ -394,6 +397,7 @@ export function FrameworkEditorPage() {
             definition={definition}
             published={inForce.definition}
             catalog={catalogQuery.data?.items ?? []}
+            programs={programsQuery.data?.items}
             scale={inForce.proficiencyScale}
             problems={problems}
             selection={levelSelection}
@@ -413,6 +417,7 @@ export function FrameworkEditorPage() {
         </Tabs.Panel>
       </Tabs>
       <ErrorAlert error={catalogQuery.error} title="The certification catalog could not be loaded" onRetry={catalogQuery.reload} />
+      <ErrorAlert error={programsQuery.error} title="The training programs could not be loaded" onRetry={programsQuery.reload} />
 
       <Card withBorder padding="md" component="section" aria-labelledby="framework-history-heading">
         <Stack gap="sm">

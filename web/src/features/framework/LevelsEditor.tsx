@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Button, Grid, Group, NativeSelect, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
-import type { CatalogCertification, FrameworkDefinition, LevelDef, ProficiencyLevel, Requirement, RequirementKind, TrackDef } from "./framework.api.ts";
+import type { CatalogCertification, FrameworkDefinition, LevelDef, ProficiencyLevel, Requirement, RequirementKind, TrackDef, TrainingProgramOption } from "./framework.api.ts";
 import {
   REQUIREMENT_KINDS,
   hasMastery,
@@ -28,6 +28,8 @@ interface LevelsEditorProps {
   /** The version in force, to tell new levels (whose code may still change) from existing ones. */
   published: FrameworkDefinition | undefined;
   catalog: readonly CatalogCertification[];
+  /** The organization's training programs; undefined while loading. */
+  programs: readonly TrainingProgramOption[] | undefined;
   scale: readonly ProficiencyLevel[];
   problems: readonly FrameworkProblem[];
   selection: LevelSelection;
@@ -39,7 +41,7 @@ function updateTrack(definition: FrameworkDefinition, trackIndex: number, change
   return { ...definition, tracks: replaceAt(definition.tracks, trackIndex, change(definition.tracks[trackIndex])) };
 }
 
-export function LevelsEditor({ definition, published, catalog, scale, problems, selection, onSelect, update }: LevelsEditorProps) {
+export function LevelsEditor({ definition, published, catalog, programs, scale, problems, selection, onSelect, update }: LevelsEditorProps) {
   const trackIndex = Math.min(selection.trackIndex, definition.tracks.length - 1);
   const track = definition.tracks[trackIndex];
   const levelIndex = Math.min(selection.levelIndex, Math.max(0, (track?.levels.length ?? 1) - 1));
@@ -163,7 +165,7 @@ export function LevelsEditor({ definition, published, catalog, scale, problems, 
               trackIndex={trackIndex}
               levelIndex={levelIndex}
               isNew={isNewLevel(level)}
-              context={{ definition, trackIndex, levelIndex, catalog, scale, problems }}
+              context={{ definition, trackIndex, levelIndex, catalog, programs, scale, problems }}
               onChange={(change) => updateLevels((levels) => replaceAt(levels, levelIndex, change(levels[levelIndex])))}
               onRemove={() => {
                 updateLevels((levels) => removeAt(levels, levelIndex));

@@ -6,6 +6,7 @@ import type {
   ProficiencyLevel,
   Proficiency,
   Requirement,
+  TrainingProgramOption,
 } from "./framework.api.ts";
 import { levelRef, requirementKindLabel } from "./framework-model.ts";
 import { NumberField } from "./NumberField.tsx";
@@ -18,6 +19,8 @@ export interface RequirementContext {
   trackIndex: number;
   levelIndex: number;
   catalog: readonly CatalogCertification[];
+  /** The organization's training programs; undefined while loading. */
+  programs: readonly TrainingProgramOption[] | undefined;
   scale: readonly ProficiencyLevel[];
   problems: readonly FrameworkProblem[];
 }
@@ -43,6 +46,17 @@ const FIELDS: Record<Requirement["kind"], string[]> = {
   tenure: ["months"],
   level: ["level"],
 };
+
+/** The programs to pick from (inactive ones marked); a code not in the catalog stays choosable so that it is seen, not lost. */
+export function programChoices(programs: readonly TrainingProgramOption[] | undefined, current: string) {
+  const options = [...(programs ?? [])]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((p) => ({ value: p.code, label: `${p.name}${p.active ? "" : " (inactive)"}` }));
+  const head = current === "" ? [{ value: "", label: programs ? "Choose a program" : "Loading the programs…" }] : [];
+  const unknown = current !== "" && programs && !programs.some((p) => p.code === current) ? [{ value: current, label: `${current} (not in the catalog)` }] : [];
+  const loading = current !== "" && !programs ? [{ value: current, label: current }] : [];
+  return [...head, ...unknown, ...loading, ...options];
+}
 
 export function proficiencyOptions(scale: readonly ProficiencyLevel[]) {
   return scale.map((p) => ({ value: String(p.value), label: `${p.value} · ${p.label}` }));
@@ -161,13 +175,13 @@ function KindFields({ requirement: r, context, at, onChange }: KindFieldsProps) 
     case "training":
       return (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-          <TextInput
-            label="Training code"
-            description="As recorded in training records, e.g. hipaa-privacy"
+          <NativeSelect
+            label="Training program"
+            description="From the organization's training catalog"
             value={r.training}
             onChange={(e) => onChange({ ...r, training: e.currentTarget.value })}
             error={at("training")}
-            autoComplete="off"
+            data={programChoices(context.programs, r.training)}
           />
           <TextInput
             label="Label (optional)"

@@ -73,10 +73,18 @@ export interface CatalogCertification {
   kind?: string;
 }
 
+/** A training program of the organization, for a training requirement to name (by its code). */
+export interface TrainingProgramOption {
+  code: string;
+  name: string;
+  active: boolean;
+}
+
 export const FRAMEWORK_PATH = "/api/ladder/framework";
 export const FRAMEWORK_DRAFT_PATH = "/api/ladder/framework/draft";
 export const FRAMEWORK_VERSIONS_PATH = "/api/ladder/framework/versions";
 export const CERTIFICATION_CATALOG_PATH = "/api/certifications/catalog";
+export const TRAINING_PROGRAMS_PATH = "/api/training/programs";
 
 export const frameworkApi = {
   loadDraft: () => api.get<FrameworkDraft>(FRAMEWORK_DRAFT_PATH),

@@ -1,19 +1,46 @@
-import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from "@mantine/core";
 import { useState } from "react";
 import { useApiAction, useApiQuery, withQuery } from "../../api.ts";
 import { formatDate, fullName, todayIsoDate } from "../../format.ts";
 import { useSession } from "../../session.tsx";
 import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { EvidenceLink } from "../evidence/EvidenceLink.tsx";
 import { formatAmount, incentivesApi, MILESTONE_LABELS, REWARD_LABELS, type Grant, type IncentiveRule, type Reimbursement } from "./incentives.api.ts";
+import { RuleDialog } from "./RuleForm.tsx";
 
-function RulesSection({ isAdmin }: { isAdmin: boolean }) {
+/** What narrows a rule, in words: "Lead only", "Sterile compounding only", "2 hours or more". */
+function conditionText(rule: IncentiveRule): string | null {
+  if (rule.levelCode) return `${rule.levelCode} only`;
+  if (rule.programCode) return `${rule.programCode} only`;
+  if (rule.minHours !== null) return `${rule.minHours} hours or more`;
+  return null;
+}
+
+function RulesSection({ isAdmin, onSaved }: { isAdmin: boolean; onSaved: (message: string) => void }) {
   const rules = useApiQuery<{ items: IncentiveRule[] }>("/api/incentives/rules");
   const update = useApiAction(incentivesApi.updateRule);
+  const [editing, setEditing] = useState<IncentiveRule | "new" | null>(null);
   return (
     <Stack component="section" gap="sm" aria-labelledby="rules-heading">
-      <Title order={2} fz="h3" id="rules-heading">
-        Rules
-      </Title>
+      <Group justify="space-between">
+        <Title order={2} fz="h3" id="rules-heading">
+          Rules
+        </Title>
+        {isAdmin ? (
+          <Button variant="default" onClick={() => setEditing("new")}>
+            Add a rule
+          </Button>
+        ) : null}
+      </Group>
+      <RuleDialog
+        rule={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved, created) => {
+          setEditing(null);
+          onSaved(`${created ? "Added" : "Saved"}: ${saved.name}.`);
+          rules.reload();
+        }}
+      />
       <ErrorAlert error={rules.error ?? update.error} onRetry={rules.reload} />
       {!rules.data && rules.isLoading ? <Loading /> : null}
       {rules.data ? (
@@ -25,6 +52,11 @@ function RulesSection({ isAdmin }: { isAdmin: boolean }) {
                 <Table.Th scope="col">Reward</Table.Th>
                 <Table.Th scope="col">Amount</Table.Th>
                 <Table.Th scope="col">Active</Table.Th>
+                {isAdmin ? (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>Edit</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -33,7 +65,7 @@ function RulesSection({ isAdmin }: { isAdmin: boolean }) {
                   <Table.Td>{r.name}</Table.Td>
                   <Table.Td>
                     {MILESTONE_LABELS[r.milestone]}
-                    {r.levelCode ? ` (${r.levelCode})` : ""}
+                    {conditionText(r) ? ` (${conditionText(r)})` : ""}
                   </Table.Td>
                   <Table.Td>{REWARD_LABELS[r.reward]}</Table.Td>
                   <Table.Td>{formatAmount(r.amountCents, r.reward)}</Table.Td>
@@ -47,6 +79,13 @@ function RulesSection({ isAdmin }: { isAdmin: boolean }) {
                       }}
                     />
                   </Table.Td>
+                  {isAdmin ? (
+                    <Table.Td>
+                      <Button size="compact-sm" variant="subtle" onClick={() => setEditing(r)} aria-label={`Edit ${r.name}`}>
+                        Edit
+                      </Button>
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -81,11 +120,7 @@ function ReimbursementQueue({ onDecided }: { onDecided: (message: string) => voi
             {fullName(r.person)} ({r.person.siteCode}) · {formatAmount(r.amountCents)}
           </Text>
           <Text size="sm">{r.purpose}</Text>
-          {r.evidenceFile ? (
-            <Anchor size="sm" href={`/api/evidence/${r.evidenceFile.id}`}>
-              Receipt: {r.evidenceFile.fileName}
-            </Anchor>
-          ) : null}
+          {r.evidenceFile ? <EvidenceLink file={r.evidenceFile} label="Receipt" /> : <Text size="sm" c="gray.7">No receipt attached.</Text>}
           {r.mayDecide ? (
             <Group gap="sm" mt="xs">
               <Button size="compact-sm" onClick={() => void run(r, "approve")} aria-label={`Approve ${fullName(r.person)}'s request`}>
@@ -122,7 +157,7 @@ export function IncentivesPage() {
           {message}
         </Alert>
       ) : null}
-      <RulesSection isAdmin={session.person.role === "admin"} />
+      <RulesSection isAdmin={session.person.role === "admin"} onSaved={setMessage} />
       <ReimbursementQueue onDecided={setMessage} />
       <Stack component="section" gap="sm" aria-labelledby="ledger-heading">
         <Group justify="space-between">

@@ -3,21 +3,30 @@ import { useState, type FormEvent } from "react";
 import { useApiAction, useApiQuery } from "../../api.ts";
 import { formatDate, formatDateTime } from "../../format.ts";
 import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { useSession } from "../../session.tsx";
+import { EvidenceFileInput } from "../evidence/EvidenceFileInput.tsx";
+import { EvidenceLink } from "../evidence/EvidenceLink.tsx";
+import { useEvidenceUpload } from "../evidence/evidence.api.ts";
 import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import { formatAmount, incentivesApi, REWARD_LABELS, type Grant, type Reimbursement } from "./incentives.api.ts";
 
 const STATUS_TONE = { submitted: "pending", approved: "good", rejected: "bad" } as const;
 
-function ReimbursementForm({ onSubmitted }: { onSubmitted: () => void }) {
+function ReimbursementForm({ personId, onSubmitted }: { personId: string; onSubmitted: () => void }) {
   const [amount, setAmount] = useState<number | string>("");
   const [purpose, setPurpose] = useState("");
   const submit = useApiAction(incentivesApi.submitReimbursement);
+  const receipt = useEvidenceUpload(personId);
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await submit.run({ amountCents: Math.round(Number(amount) * 100), purpose: purpose.trim() });
+    // The receipt is uploaded first (once, even if sending the request has to be tried again).
+    const evidenceFileId = await receipt.upload();
+    if (evidenceFileId === undefined) return;
+    const result = await submit.run({ amountCents: Math.round(Number(amount) * 100), purpose: purpose.trim(), ...(evidenceFileId ? { evidenceFileId } : {}) });
     if (!result.ok) return;
     setAmount("");
     setPurpose("");
+    receipt.reset();
     onSubmitted();
   };
   return (
@@ -27,13 +36,14 @@ function ReimbursementForm({ onSubmitted }: { onSubmitted: () => void }) {
           Ask for a reimbursement
         </Title>
         <Text size="sm" c="gray.7">
-          Tuition, exam or conference fees. Your manager or an administrator decides; keep the receipt in your evidence files.
+          Tuition, exam or conference fees. Attach the receipt; your manager or an administrator decides.
         </Text>
         <ErrorAlert error={submit.error} title="The request was not sent" />
         <NumberInput label="Amount (US dollars)" required min={0.01} decimalScale={2} value={amount} onChange={setAmount} error={submit.error?.fieldMessage("amountCents")} />
         <TextInput label="Purpose" required value={purpose} onChange={(e) => setPurpose(e.currentTarget.value)} error={submit.error?.fieldMessage("purpose")} />
+        <EvidenceFileInput label="Receipt" hint="An invoice or a paid receipt." value={receipt.file} onChange={receipt.choose} error={receipt.error ?? submit.error?.fieldMessage("evidenceFileId")} />
         <Group>
-          <Button type="submit" loading={submit.isPending}>
+          <Button type="submit" loading={submit.isPending || receipt.isUploading}>
             Send request
           </Button>
         </Group>
@@ -44,6 +54,7 @@ function ReimbursementForm({ onSubmitted }: { onSubmitted: () => void }) {
 
 /** The technician's rewards: what the incentive rules granted them, and their reimbursement requests. */
 export function MyRewardsPage() {
+  const session = useSession();
   const data = useApiQuery<{ grants: Grant[]; reimbursements: Reimbursement[] }>("/api/incentives/my-rewards");
   const [message, setMessage] = useState<string>();
   return (
@@ -85,6 +96,7 @@ export function MyRewardsPage() {
       </Stack>
       <Card withBorder padding="md">
         <ReimbursementForm
+          personId={session.person.id}
           onSubmitted={() => {
             setMessage("Request sent.");
             data.reload();
@@ -109,6 +121,7 @@ export function MyRewardsPage() {
               {r.decidedBy ? ` · decided by ${r.decidedBy} on ${formatDate(r.decidedOn)}` : ""}
               {r.decisionNote ? ` · ${r.decisionNote}` : ""}
             </Text>
+            {r.evidenceFile ? <EvidenceLink file={r.evidenceFile} label="Receipt" /> : null}
           </Card>
         ))}
       </Stack>

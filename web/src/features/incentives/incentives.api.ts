@@ -9,10 +9,28 @@ export interface IncentiveRule {
   name: string;
   milestone: Milestone;
   levelCode: string | null;
+  /** Training rules: only this program (its code); null for any. */
+  programCode: string | null;
+  /** CE rules: only activities of at least these hours; null for any. */
+  minHours: number | null;
   reward: Reward;
   amountCents: number;
   active: boolean;
 }
+
+export interface RuleInput {
+  code: string;
+  name: string;
+  milestone: Milestone;
+  levelCode?: string | null;
+  programCode?: string | null;
+  minHours?: number | null;
+  reward: Reward;
+  amountCents: number;
+  active?: boolean;
+}
+
+export type RulePatch = Partial<Pick<RuleInput, "name" | "levelCode" | "programCode" | "minHours" | "amountCents" | "active">>;
 
 export interface Grant {
   id: string;
@@ -58,7 +76,8 @@ export function formatAmount(cents: number, reward?: Reward): string {
 }
 
 export const incentivesApi = {
-  updateRule: (id: string, patch: { active?: boolean; amountCents?: number }) => api.patch<IncentiveRule>(`/api/incentives/rules/${id}`, patch),
+  createRule: (input: RuleInput) => api.post<IncentiveRule>("/api/incentives/rules", input),
+  updateRule: (id: string, patch: RulePatch) => api.patch<IncentiveRule>(`/api/incentives/rules/${id}`, patch),
   process: () => api.post<{ processedEvents: number; granted: number }>("/api/incentives/process"),
   submitReimbursement: (input: { amountCents: number; purpose: string; evidenceFileId?: string | null }) => api.post<Reimbursement>("/api/incentives/reimbursements", input),
   decide: (id: string, decision: "approve" | "reject", note?: string) => api.post<{ id: string }>(`/api/incentives/reimbursements/${id}/decision`, { decision, note }),

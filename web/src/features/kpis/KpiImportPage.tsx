@@ -1,46 +1,12 @@
-import { Alert, Button, Group, Input, Stack, Table, Text } from "@mantine/core";
+import { Alert, Button, Group, Input, Stack, Text } from "@mantine/core";
 import { useRef, useState } from "react";
 import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
 import { formatCount } from "../../format.ts";
-import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page } from "../../ui/index.ts";
 import { Section } from "../ladder/Section.tsx";
 import { KPI_COLUMNS_PATH, KPI_TEMPLATE_URL, kpisApi, type KpiImportSummary } from "./kpis.api.ts";
 
 const FILE_INPUT_ID = "kpi-file";
-
-function Problems({ error }: { error: ApiError }) {
-  return (
-    <Stack gap="sm">
-      <Alert color="red" title="Nothing was imported" role="alert">
-        <Text size="sm">{error.fields.length > 0 ? "Fix the rows below, save the file as CSV and check it again." : error.message}</Text>
-      </Alert>
-      {error.fields.length > 0 ? (
-        <ScrollTable caption={`${formatCount(error.fields.length, "problem")} found`} label="Problems found in the file" minWidth={300}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col">Problem</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {error.fields.map((p, i) => (
-              <Table.Tr key={`${p.row}-${p.field}-${i}`}>
-                <Table.Td>{p.row === 1 ? "1 (header)" : (p.row ?? "Whole file")}</Table.Td>
-                <Table.Td>
-                  <Text component="code" ff="monospace" size="sm">
-                    {p.field}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{p.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
-      ) : null}
-    </Stack>
-  );
-}
 
 /** Importing KPI figures from a pharmacy-system export: all rows or none. */
 export function KpiImportPage() {
@@ -78,26 +44,7 @@ export function KpiImportPage() {
         <ErrorAlert error={columns.error} onRetry={columns.reload} />
         {columns.isLoading && !columns.data ? <Loading label="Loading the column list…" /> : null}
         {columns.data ? (
-          <ScrollTable caption="Columns of the KPI file" label="KPI file columns" minWidth={420}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Column</Table.Th>
-                <Table.Th scope="col">What it holds</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {columns.data.columns.map((c) => (
-                <Table.Tr key={c.name}>
-                  <Table.Td>
-                    <Text component="code" ff="monospace" size="sm">
-                      {c.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.help}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </ScrollTable>
+          <ImportColumnsTable columns={columns.data.columns} caption="Columns of the KPI file" label="KPI file columns" />
         ) : null}
       </Section>
       <Section title="Upload" order={2}>
@@ -133,7 +80,7 @@ export function KpiImportPage() {
             </Group>
           </Stack>
         </form>
-        {outcome?.error ? <Problems error={outcome.error} /> : null}
+        {outcome?.error ? <ImportProblems error={outcome.error} /> : null}
         {outcome?.summary ? (
           <Alert color="ladderTeal" title={outcome.summary.dryRun ? "The file is ready to import" : "KPIs imported"} role="status">
             <Text size="sm">

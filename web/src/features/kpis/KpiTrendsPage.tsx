@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useParams } from "react-router";
 import { useApiAction, useApiQuery } from "../../api.ts";
@@ -9,8 +9,13 @@ import { Section } from "../ladder/Section.tsx";
 import { kpisApi, personKpisPath, type KpiTrend, type PersonKpis } from "./kpis.api.ts";
 import { Sparkline } from "./Sparkline.tsx";
 
+function comparatorText(t: { comparator: ">=" | "<="; threshold: number }, unit: string): string {
+  return `${t.comparator === ">=" ? "≥" : "≤"} ${t.threshold} ${unit}`;
+}
+
 function TrendCard({ trend }: { trend: KpiTrend }) {
-  const threshold = trend.thresholds[0];
+  // The dashed line shows the first level whose threshold is not met yet (the one to work toward), else the first.
+  const threshold = trend.thresholds.find((t) => !t.isMet) ?? trend.thresholds[0];
   const headingId = `kpi-${trend.code}`;
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
@@ -28,7 +33,7 @@ function TrendCard({ trend }: { trend: KpiTrend }) {
             <Sparkline
               values={trend.points.map((p) => p.value)}
               threshold={threshold?.threshold}
-              label={`${trend.name}: ${trend.points.map((p) => `${p.value} (${p.periodEnd})`).join(", ")}`}
+              label={`${trend.name}: ${trend.points.map((p) => `${p.value} (${p.periodEnd})`).join(", ")}${threshold ? `; dashed line: ${threshold.level} threshold ${threshold.threshold}` : ""}`}
             />
             <Text size="sm">
               Latest {trend.latest} ({formatDate(trend.points.at(-1)!.periodEnd)})
@@ -36,11 +41,61 @@ function TrendCard({ trend }: { trend: KpiTrend }) {
             </Text>
           </>
         )}
-        {trend.thresholds.map((t) => (
-          <Text size="xs" c="dimmed" key={`${t.level}-${t.threshold}-${t.windowMonths}`}>
-            {t.level}: {t.comparator === ">=" ? "≥" : "≤"} {t.threshold} over {t.windowMonths} months
+        {trend.thresholds.length > 0 ? (
+          <Table fz="xs" verticalSpacing={4} horizontalSpacing={6} aria-label={`${trend.name}: thresholds per level`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Level</Table.Th>
+                <Table.Th scope="col">Needs</Table.Th>
+                <Table.Th scope="col">Average now</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {trend.thresholds.map((t) => (
+                <Table.Tr key={`${t.level}-${t.threshold}-${t.windowMonths}`}>
+                  <Table.Th scope="row" fw={500}>
+                    {t.level}
+                  </Table.Th>
+                  <Table.Td>
+                    {comparatorText(t, trend.unit)} over {t.windowMonths} months
+                  </Table.Td>
+                  <Table.Td>
+                    {t.average === null ? "No figures" : `${t.average} (${t.periods})`} · <strong>{t.isMet ? "met" : "not met"}</strong>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : (
+          <Text size="xs" c="dimmed">
+            No level sets a threshold for this KPI.
           </Text>
-        ))}
+        )}
+        {trend.points.length > 0 ? (
+          <details>
+            <summary>
+              <Text span size="sm">
+                The figures
+              </Text>
+            </summary>
+            <Table fz="xs" verticalSpacing={2} aria-label={`${trend.name}: figures`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Period end</Table.Th>
+                  <Table.Th scope="col">Value</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {trend.points.map((p) => (
+                  <Table.Tr key={p.periodEnd}>
+                    <Table.Td>{formatDate(p.periodEnd)}</Table.Td>
+                    <Table.Td>{p.value}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </details>
+        ) : null}
       </Stack>
     </Card>
   );

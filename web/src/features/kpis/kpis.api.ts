@@ -20,7 +20,8 @@ export interface KpiTrend {
   points: { periodEnd: string; value: number }[];
   latest: number | null;
   improvement: number | null;
-  thresholds: { level: string; comparator: ">=" | "<="; threshold: number; windowMonths: number }[];
+  /** Every level's threshold for this KPI and where the person stands against it today. */
+  thresholds: { level: string; comparator: ">=" | "<="; threshold: number; windowMonths: number; average: number | null; periods: number; isMet: boolean }[];
 }
 
 export interface PersonKpis {
@@ -36,6 +37,26 @@ export interface KpiImportSummary {
   dryRun: boolean;
 }
 
+export interface KpiImport {
+  id: string;
+  importedAt: string;
+  importedBy: string | null;
+  fileName: string | null;
+  rows: number;
+  created: number;
+  replaced: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+}
+
+export interface KpiImportDetail {
+  import: KpiImport;
+  figures: { row: number; personId: string; employeeId: string; name: string; siteCode: string; kpi: string; periodEnd: string; value: number; previousValue: number | null }[];
+  hiddenFigures: number;
+}
+
+export const KPI_IMPORTS_PATH = "/api/kpis/imports";
+export const kpiImportPath = (id: string) => `${KPI_IMPORTS_PATH}/${id}`;
 export const DEFINITIONS_PATH = "/api/kpis/definitions";
 export const KPI_COLUMNS_PATH = "/api/kpis/columns";
 export const KPI_TEMPLATE_URL = "/api/kpis/template.csv";

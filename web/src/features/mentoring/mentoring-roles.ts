@@ -4,5 +4,5 @@ import type { Role } from "../../roles.ts";
 export const PAIRING_ROLES: readonly Role[] = ["manager", "admin"];
 /** Who has "My mentor" in the navigation. */
 export const MENTEE_ROLES: readonly Role[] = ["technician", "mentor"];
-/** Who has "My mentees" in the navigation; a Lead-level technician who mentors opens /mentoring/my-mentees directly. */
+/** Who always has "My mentees" in the navigation; anyone else with an active pairing as mentor (session.isMentor) has it too. */
 export const MENTOR_ROLES: readonly Role[] = ["mentor"];

@@ -1,9 +1,9 @@
 import { Alert, Anchor, Button, Card, Group, Input, Stack, Table, Text, Title } from "@mantine/core";
-import { Fragment, useRef, useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { Link } from "react-router";
-import { useApiAction, useApiQuery, type ApiError, type ApiFieldError } from "../../api.ts";
+import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
 import { formatCount, formatDateTime } from "../../format.ts";
-import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable } from "../../ui/index.ts";
 import {
   ROSTER_COLUMNS_PATH,
   ROSTER_IMPORTS_PATH,
@@ -26,98 +26,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
         {children}
       </Stack>
     </Card>
-  );
-}
-
-function ColumnsTable({ columns }: { columns: RosterColumn[] }) {
-  return (
-    <ScrollTable caption="Columns of the roster file, in any order" label="Roster file columns" minWidth={560}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Column</Table.Th>
-          <Table.Th scope="col">Required</Table.Th>
-          <Table.Th scope="col">What it holds</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {columns.map((column) => (
-          <Table.Tr key={column.name}>
-            <Table.Td>
-              <Text component="code" ff="monospace" size="sm">
-                {column.name}
-              </Text>
-            </Table.Td>
-            <Table.Td>{column.required ? "Required" : "Optional"}</Table.Td>
-            <Table.Td>{column.help}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </ScrollTable>
-  );
-}
-
-/** Rows are spreadsheet row numbers: the header is row 1. */
-function rowLabel(row: number | undefined): string {
-  if (row === undefined) return "Whole file";
-  return row === 1 ? "1 (header)" : String(row);
-}
-
-/** A column name that may wrap after its underscores on narrow screens; copying it gives the name unchanged. */
-function breakableColumnName(name: string): ReactNode {
-  return name.split("_").map((part, index) => (
-    <Fragment key={index}>
-      {index > 0 ? (
-        <>
-          _<wbr />
-        </>
-      ) : null}
-      {part}
-    </Fragment>
-  ));
-}
-
-function ImportProblems({ error, fileName }: { error: ApiError; fileName: string }) {
-  const problems: ApiFieldError[] = error.fields;
-  return (
-    <Stack gap="sm">
-      <Alert color="red" title="Nothing was imported" role="alert">
-        {problems.length > 0 ? (
-          <Text size="sm">Fix the rows below in your spreadsheet, save it as CSV and check the file again.</Text>
-        ) : (
-          <Text size="sm">{error.message}</Text>
-        )}
-      </Alert>
-      {problems.length > 0 ? (
-        <ScrollTable
-          caption={`${formatCount(problems.length, "problem")} found in ${fileName}`}
-          label="Problems found in the file"
-          minWidth={300}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Row</Table.Th>
-              <Table.Th scope="col">Column</Table.Th>
-              <Table.Th scope="col" w="55%">
-                Problem
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problems.map((problem, index) => (
-              <Table.Tr key={`${problem.row}-${problem.field}-${index}`}>
-                <Table.Td>{rowLabel(problem.row)}</Table.Td>
-                <Table.Td>
-                  <Text component="code" ff="monospace" size="sm">
-                    {breakableColumnName(problem.field)}
-                  </Text>
-                </Table.Td>
-                <Table.Td style={{ overflowWrap: "anywhere" }}>{problem.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
-      ) : null}
-    </Stack>
   );
 }
 
@@ -227,7 +135,7 @@ export function RosterImportPage() {
         </Group>
         <ErrorAlert error={columns.error} onRetry={columns.reload} />
         {columns.isLoading && !columns.data ? <Loading label="Loading the column list…" /> : null}
-        {columns.data ? <ColumnsTable columns={columns.data.columns} /> : null}
+        {columns.data ? <ImportColumnsTable columns={columns.data.columns} caption="Columns of the roster file, in any order" label="Roster file columns" /> : null}
       </Section>
 
       <Section title="Upload">

@@ -15,6 +15,8 @@ export interface CompletionSubject {
   programId: string;
   programName: string;
   assignmentId: string | null;
+  /** One module of the program, when recording that module only (the last one completes the program). */
+  module?: { id: string; title: string };
   /** "Learning week at Central fill robot" and the like, shown under the title. */
   context?: string;
 }
@@ -23,13 +25,25 @@ function CompletionForm({ subject, onRecorded }: { subject: CompletionSubject; o
   const [completedOn, setCompletedOn] = useState(todayIsoDate);
   const [note, setNote] = useState("");
   const record = useApiAction(trainingApi.recordCompletion);
+  const recordModule = useApiAction(trainingApi.recordModuleCompletion);
+  const action = subject.module ? recordModule : record;
   const evidence = useEvidenceUpload(subject.personId);
-  const fieldError = (field: string) => record.error?.fieldMessage(field);
+  const fieldError = (field: string) => action.error?.fieldMessage(field);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const evidenceFileId = await evidence.upload();
     if (evidenceFileId === undefined) return;
+    if (subject.module) {
+      const done = await recordModule.run({ personId: subject.personId, moduleId: subject.module.id, completedOn, ...(note.trim() ? { note: note.trim() } : {}), ...(evidenceFileId ? { evidenceFileId } : {}) });
+      if (!done.ok) return;
+      const { completed, total } = done.value.progress;
+      onRecorded(
+        `${subject.module.title} recorded as completed by ${subject.personName} on ${formatDate(done.value.completedOn)}: ${completed} of ${total} modules` +
+          (done.value.programCompletionId ? `, so ${subject.programName} is completed.` : "."),
+      );
+      return;
+    }
     const result = await record.run({
       personId: subject.personId,
       programId: subject.programId,
@@ -44,10 +58,10 @@ function CompletionForm({ subject, onRecorded }: { subject: CompletionSubject; o
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Record a completion">
+    <form onSubmit={onSubmit} noValidate aria-label={subject.module ? "Record a module completion" : "Record a completion"}>
       <Stack gap="sm">
         {subject.context ? <Text size="sm">{subject.context}</Text> : null}
-        <ErrorAlert error={record.error} />
+        <ErrorAlert error={action.error} />
         <TextInput
           type="date"
           label="Completed on"
@@ -61,8 +75,8 @@ function CompletionForm({ subject, onRecorded }: { subject: CompletionSubject; o
         <Textarea label="Note (optional)" description="What was done, with whom, any score." autosize minRows={2} maxLength={2000} value={note} onChange={(event) => setNote(event.currentTarget.value)} error={fieldError("note")} />
         <EvidenceFileInput label="Evidence (optional)" hint="A certificate, attendance sheet or signed checklist." value={evidence.file} onChange={evidence.choose} error={evidence.error ?? fieldError("evidenceFileId")} />
         <Group>
-          <Button type="submit" loading={record.isPending || evidence.isUploading}>
-            Record completion
+          <Button type="submit" loading={action.isPending || evidence.isUploading}>
+            {subject.module ? "Record module" : "Record completion"}
           </Button>
         </Group>
       </Stack>
@@ -82,7 +96,7 @@ export function CompletionDialog({ subject, onClose, onRecorded }: { subject: Co
     <Modal
       opened={subject !== null}
       onClose={close}
-      title={subject ? `${subject.programName}: ${subject.personName}` : ""}
+      title={subject ? `${subject.module ? `${subject.module.title} (${subject.programName})` : subject.programName}: ${subject.personName}` : ""}
       size="lg"
       fullScreen={isPhone}
       closeButtonProps={{ "aria-label": "Close" }}
@@ -98,7 +112,7 @@ export function CompletionDialog({ subject, onClose, onRecorded }: { subject: Co
         </Stack>
       ) : subject ? (
         <CompletionForm
-          key={`${subject.personId}/${subject.programId}/${subject.assignmentId}`}
+          key={`${subject.personId}/${subject.programId}/${subject.assignmentId}/${subject.module?.id ?? ""}`}
           subject={subject}
           onRecorded={(message) => {
             setDone(message);

@@ -11,6 +11,7 @@ import classes from "../ladder/ladder.module.css";
 import { CompletionDialog, type CompletionSubject } from "./CompletionDialog.tsx";
 import { ASSIGNMENT_STATUS } from "./labels.ts";
 import { personTrainingsPath, SUPERVISING_PATH, TRAINING_MANAGER_ROLES, type PersonTrainings, type SupervisedWeek } from "./training.api.ts";
+import { MyReportedTrainings, ReportsToConfirm } from "./ReportedTrainings.tsx";
 import { TrainingsView } from "./TrainingsView.tsx";
 
 /** Learning weeks the signed-in person supervises: they record them done. Shown only when there are some. */
@@ -76,6 +77,8 @@ export function MyTrainingsPage() {
       <ErrorAlert error={trainings.error} onRetry={trainings.reload} />
       {!trainings.data && !trainings.error ? <Loading /> : null}
       {trainings.data ? <TrainingsView data={trainings.data} isSelf onChanged={trainings.reload} /> : null}
+      {trainings.data?.permissions.canReport ? <MyReportedTrainings personId={session.person.id} onChanged={trainings.reload} /> : null}
+      <ReportsToConfirm />
       <SupervisedWeeks />
       {trainings.error?.status === 404 ? <Text size="sm">Your sign-in is not linked to a person on the roster, so there are no trainings to show.</Text> : null}
     </Page>

@@ -9,9 +9,50 @@ import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import classes from "../ladder/ladder.module.css";
 import { CompletionDialog, type CompletionSubject } from "./CompletionDialog.tsx";
 import { ASSIGNMENT_STATUS, COMPLETION_STATE, dueText } from "./labels.ts";
-import { trainingApi, type CompletionRecord, type PersonTrainings, type TrainingItem } from "./training.api.ts";
+import { trainingApi, type CompletionRecord, type ModuleProgress, type PersonTrainings, type TrainingItem } from "./training.api.ts";
 
-function ItemCard({ item, isSelf, onStart, onComplete, isStarting }: { item: TrainingItem; isSelf: boolean; onStart: () => void; onComplete: () => void; isStarting: boolean }) {
+/** A program's modules: how many are completed in words, and which, with a button per open module for whoever records them. */
+function ModuleProgressList({ progress, programName, onRecord }: { progress: ModuleProgress; programName: string; onRecord?: (module: { id: string; title: string }) => void }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {progress.completed} of {formatCount(progress.total, "module")} completed
+      </Text>
+      <Stack component="ul" gap={2} className={classes.plainList} aria-label={`Modules of ${programName}`}>
+        {progress.modules.map((m) => (
+          <li key={m.id}>
+            <Group gap="xs" wrap="nowrap" justify="space-between">
+              <Text size="sm" className={classes.wrapText}>
+                {m.title}: {m.completedOn ? `completed ${formatDate(m.completedOn)}` : "not yet"}
+              </Text>
+              {!m.completedOn && onRecord ? (
+                <Button size="compact-xs" variant="default" onClick={() => onRecord(m)} aria-label={`Record ${m.title} completed`}>
+                  Record
+                </Button>
+              ) : null}
+            </Group>
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function ItemCard({
+  item,
+  isSelf,
+  onStart,
+  onComplete,
+  onRecordModule,
+  isStarting,
+}: {
+  item: TrainingItem;
+  isSelf: boolean;
+  onStart: () => void;
+  onComplete: () => void;
+  onRecordModule: (module: { id: string; title: string }) => void;
+  isStarting: boolean;
+}) {
   const status = ASSIGNMENT_STATUS[item.status];
   const isWeek = item.kind === "learning-week";
   return (
@@ -45,6 +86,9 @@ function ItemCard({ item, isSelf, onStart, onComplete, isStarting }: { item: Tra
           </Text>
         ) : null}
         {item.startedOn && item.status !== "completed" && !isWeek ? <Text size="sm">Started {formatDate(item.startedOn)}</Text> : null}
+        {item.progress && item.progress.total > 1 && item.status !== "completed" ? (
+          <ModuleProgressList progress={item.progress} programName={item.programName} onRecord={item.canComplete && !isSelf ? onRecordModule : undefined} />
+        ) : null}
         {!isWeek ? (
           <Text size="sm" c="gray.7">
             Assigned to {isSelf && item.targetLabel === "You" ? "you" : item.targetLabel.replace(/^Everyone /, "everyone ")} on {formatDate(item.assignedOn)}
@@ -132,7 +176,15 @@ export function TrainingsView({ data, isSelf, onChanged }: { data: PersonTrainin
   const list = (items: TrainingItem[], label: string) => (
     <Stack component="ul" gap="sm" className={classes.plainList} aria-label={label}>
       {items.map((item) => (
-        <ItemCard key={item.id} item={item} isSelf={isSelf} isStarting={starting === item.id} onStart={() => void onStart(item)} onComplete={() => setCompleting(completeFor(item))} />
+        <ItemCard
+          key={item.id}
+          item={item}
+          isSelf={isSelf}
+          isStarting={starting === item.id}
+          onStart={() => void onStart(item)}
+          onComplete={() => setCompleting(completeFor(item))}
+          onRecordModule={(module) => setCompleting({ ...completeFor(item), assignmentId: null, module })}
+        />
       ))}
     </Stack>
   );
@@ -151,6 +203,30 @@ export function TrainingsView({ data, isSelf, onChanged }: { data: PersonTrainin
       <Section title="To do" order={2}>
         {due.length > 0 ? list(due, "Trainings to do") : <Text size="sm">{isSelf ? "Nothing assigned to you right now." : "Nothing assigned right now."}</Text>}
       </Section>
+      {data.inProgress.length > 0 ? (
+        <Section title="Under way" order={2}>
+          <Stack component="ul" gap="sm" className={classes.plainList} aria-label="Programs under way">
+            {data.inProgress.map((p) => (
+              <Card component="li" key={p.programId} withBorder padding="sm">
+                <Stack gap={6}>
+                  <Text fw={600} className={classes.wrapText}>
+                    {p.programName}
+                  </Text>
+                  <ModuleProgressList
+                    progress={p}
+                    programName={p.programName}
+                    onRecord={
+                      data.permissions.canRecordCompletion && !isSelf
+                        ? (module) => setCompleting({ personId: data.person.id, personName: name, programId: p.programId, programName: p.programName, assignmentId: null, module })
+                        : undefined
+                    }
+                  />
+                </Stack>
+              </Card>
+            ))}
+          </Stack>
+        </Section>
+      ) : null}
       <Section title="Learning weeks" order={2}>
         {weeks.length > 0 ? list(weeks, "Learning weeks") : <Text size="sm">No cross-training rotations scheduled.</Text>}
       </Section>

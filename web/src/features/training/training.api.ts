@@ -13,6 +13,7 @@ export type TrainingCategory = "compliance" | "clinical" | "cross-training" | "m
 export type Delivery = "internal" | "external";
 
 export interface ProgramModule {
+  id: string;
   title: string;
   delivery: Delivery;
   provider: string | null;
@@ -78,7 +79,15 @@ export interface EntryStatus {
   completion: { id: string; completedOn: string; expiresOn: string | null } | null;
 }
 
+/** A program's modules completed in the current round. */
+export interface ModuleProgress {
+  completed: number;
+  total: number;
+  modules: { id: string; title: string; completedOn: string | null }[];
+}
+
 export interface TrainingItem extends AssignmentInfo, EntryStatus {
+  progress: ModuleProgress | null;
   canStart: boolean;
   canComplete: boolean;
 }
@@ -107,7 +116,38 @@ export interface PersonTrainings {
   today: string;
   items: TrainingItem[];
   completions: CompletionRecord[];
-  permissions: { canRecordCompletion: boolean; canAssign: boolean; canRecordEvidence: boolean };
+  /** Programs with modules under way that are not assigned. */
+  inProgress: (ModuleProgress & { programId: string; programCode: string; programName: string })[];
+  permissions: { canReport: boolean; canRecordCompletion: boolean; canAssign: boolean; canRecordEvidence: boolean };
+}
+
+export type ReportStatus = "submitted" | "confirmed" | "rejected";
+
+/** A training someone reported completing elsewhere, waiting for (or given) someone else's confirmation. */
+export interface CompletionReport {
+  id: string;
+  person: { id: string; firstName: string; lastName: string; siteId: string; siteCode: string };
+  program: { id: string; code: string; name: string };
+  module: { id: string; title: string } | null;
+  completedOn: string;
+  provider: string | null;
+  note: string | null;
+  evidenceFile: EvidenceLinkData | null;
+  reportedAt: string;
+  status: ReportStatus;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  mayDecide: boolean;
+}
+
+export interface NewReport {
+  programId: string;
+  moduleId?: string | null;
+  completedOn: string;
+  provider?: string | null;
+  note?: string | null;
+  evidenceFileId: string;
 }
 
 export interface CoveredPerson extends EntryStatus {
@@ -186,6 +226,7 @@ export interface NewLearningWeek {
 export const PROGRAMS_PATH = "/api/training/programs";
 export const personTrainingsPath = (personId: string) => `/api/training/people/${encodeURIComponent(personId)}`;
 export const SUPERVISING_PATH = "/api/training/supervising";
+export const reportsPath = (filter: { status?: ReportStatus; mine?: boolean }) => withQuery("/api/training/reports", { status: filter.status, mine: filter.mine ? "1" : undefined });
 export const overviewPath = (siteId?: string) => withQuery("/api/training/assignments", { siteId });
 export const learningWeeksPath = (siteId?: string) => withQuery("/api/training/learning-weeks", { siteId });
 const matrixParams = (filter: MatrixFilter) => ({ siteId: filter.siteId, track: filter.track, level: filter.track ? filter.level : undefined, kinds: filter.kinds?.length ? filter.kinds.join(",") : undefined });
@@ -200,6 +241,10 @@ export const trainingApi = {
   start: (assignmentId: string, personId: string) => api.post<{ status: AssignmentStatus; startedOn: string }>(`/api/training/assignments/${encodeURIComponent(assignmentId)}/start`, { personId }),
   scheduleLearningWeek: (input: NewLearningWeek) => api.post<{ id: string }>("/api/training/learning-weeks", input),
   recordCompletion: (input: NewCompletion) => api.post<CompletionRecord>("/api/training/completions", input),
+  recordModuleCompletion: (input: { personId: string; moduleId: string; completedOn: string; note?: string; evidenceFileId?: string }) =>
+    api.post<{ id: string; completedOn: string; progress: ModuleProgress; programCompletionId: string | null }>("/api/training/module-completions", input),
+  report: (input: NewReport) => api.post<CompletionReport>("/api/training/reports", input),
+  decideReport: (reportId: string, decision: "confirm" | "reject", note?: string) => api.post<CompletionReport>(`/api/training/reports/${encodeURIComponent(reportId)}/decision`, { decision, ...(note ? { note } : {}) }),
   revokeCompletion: (completionId: string, reason: string) => api.post<CompletionRecord>(`/api/training/completions/${encodeURIComponent(completionId)}/revoke`, { reason }),
 };
 
