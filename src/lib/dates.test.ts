@@ -66,3 +66,72 @@ describe("dates", () => {
     );
   });
 });
+
+describe("dates: periods", () => {
+  it("finds month starts and ends across leap years", async () => {
+    const { startOfMonth, endOfMonth } = await import("./dates.ts");
+    assert.equal(startOfMonth("2024-02-29"), "2024-02-01");
+    assert.equal(endOfMonth("2024-02-10"), "2024-02-29");
+    assert.equal(endOfMonth("2025-02-10"), "2025-02-28");
+    assert.equal(endOfMonth("2025-12-31"), "2025-12-31");
+  });
+
+  it("measures periods in months: calendar months and years exactly, partial months by their month's days", async () => {
+    const { monthsInPeriod, daysInPeriod } = await import("./dates.ts");
+    assert.equal(monthsInPeriod("2025-01-01", "2025-12-31"), 12);
+    assert.equal(monthsInPeriod("2024-01-01", "2024-12-31"), 12); // leap year
+    assert.equal(monthsInPeriod("2024-02-01", "2024-02-29"), 1);
+    assert.equal(monthsInPeriod("2025-02-01", "2025-02-28"), 1);
+    assert.equal(monthsInPeriod("2025-01-15", "2025-02-14"), 1);
+    assert.equal(monthsInPeriod("2025-03-01", "2025-03-01"), 1 / 31);
+    assert.equal(monthsInPeriod("2025-01-01", "2025-01-15"), 15 / 31);
+    // Jan 31 + 1 month = Feb 29 in 2024; Jan 31 .. Feb 28 is 29 days: one whole month is Jan 31..Feb 28 (end Feb 29).
+    assert.equal(monthsInPeriod("2024-01-31", "2024-02-28"), 1);
+    assert.equal(daysInPeriod("2025-03-01", "2025-03-01"), 1);
+    assert.equal(daysInPeriod("2024-01-01", "2024-12-31"), 366);
+  });
+
+  it("splits a period into calendar months cut to the period", async () => {
+    const { monthsOfPeriod } = await import("./dates.ts");
+    assert.deepEqual(monthsOfPeriod("2024-01-15", "2024-03-10"), [
+      { month: "2024-01", from: "2024-01-15", to: "2024-01-31" },
+      { month: "2024-02", from: "2024-02-01", to: "2024-02-29" },
+      { month: "2024-03", from: "2024-03-01", to: "2024-03-10" },
+    ]);
+    assert.equal(monthsOfPeriod("2025-01-01", "2025-12-31").length, 12);
+    assert.deepEqual(monthsOfPeriod("2025-12-31", "2025-12-31"), [{ month: "2025-12", from: "2025-12-31", to: "2025-12-31" }]);
+  });
+});
+
+describe("dates: weekdays and wall-clock times in a zone", () => {
+  it("gives ISO weekdays and week starts across month and year ends and leap days", async () => {
+    const { isoWeekday, startOfIsoWeek } = await import("./dates.ts");
+    assert.equal(isoWeekday("2026-11-30"), 1); // Monday
+    assert.equal(isoWeekday("2026-12-06"), 7); // Sunday
+    assert.equal(isoWeekday("2024-02-29"), 4); // Thursday
+    assert.equal(isoWeekday("1970-01-01"), 4);
+    assert.equal(isoWeekday("1969-12-29"), 1);
+    assert.equal(startOfIsoWeek("2027-01-01"), "2026-12-28");
+    assert.equal(startOfIsoWeek("2024-03-03"), "2024-02-26");
+    assert.equal(startOfIsoWeek("2026-11-30"), "2026-11-30");
+    fc.assert(fc.property(fc.integer({ min: 0, max: 80_000 }), (n) => {
+      const date = addDays("1950-01-02", n);
+      const monday = startOfIsoWeek(date);
+      return isoWeekday(monday) === 1 && daysBetween(monday, date) === isoWeekday(date) - 1;
+    }));
+  });
+
+  it("turns a site's wall-clock time into an instant, through daylight-saving changes and midnight", async () => {
+    const { instantInZone } = await import("./dates.ts");
+    assert.equal(instantInZone("2026-12-08", 15 * 60, "America/New_York").toISOString(), "2026-12-08T20:00:00.000Z");
+    assert.equal(instantInZone("2026-07-08", 15 * 60, "America/New_York").toISOString(), "2026-07-08T19:00:00.000Z");
+    assert.equal(instantInZone("2026-12-08", 23 * 60 + 24 * 60 - 24 * 60 + 8 * 60, "America/Los_Angeles").toISOString(), "2026-12-09T15:00:00.000Z"); // 07:00 next day
+    assert.equal(instantInZone("2026-12-31", 1440 + 60, "UTC").toISOString(), "2027-01-01T01:00:00.000Z");
+    assert.equal(instantInZone("2024-02-29", 7 * 60, "Asia/Kolkata").toISOString(), "2024-02-29T01:30:00.000Z");
+    // 2026-03-08 02:30 does not exist in New York: it lands an hour later, at 03:30 EDT.
+    assert.equal(instantInZone("2026-03-08", 150, "America/New_York").toISOString(), "2026-03-08T07:30:00.000Z");
+    // 2026-11-01 01:30 happens twice in New York: the first, in EDT.
+    assert.equal(instantInZone("2026-11-01", 90, "America/New_York").toISOString(), "2026-11-01T05:30:00.000Z");
+    assert.equal(dateInZone(instantInZone("2026-06-30", 23 * 60 + 59, "America/Chicago"), "America/Chicago"), "2026-06-30");
+  });
+});

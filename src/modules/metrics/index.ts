@@ -1,0 +1,1 @@
+export { programHeadlines } from "./program-headlines.ts";
