@@ -6,6 +6,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "../db/seed-demo.ts";
 import type { Config } from "../lib/config.ts";
 import { createMailer } from "../lib/mailer.ts";
 import { buildApp, readVersion, WEB_DIST } from "../server/app.ts";
+import { processOwner, startJobRunner } from "../modules/jobs/index.ts";
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -30,11 +31,14 @@ export async function serve(config: Config, options: { buildWeb: boolean }) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrate(database.db);
   const seeded = config.demo ? await seedDemo(database.db) : false;
-  const app = await buildApp(
-    { database, config, mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom }), now: () => new Date(), version: readVersion() },
-    { logger: true },
-  );
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const app = await buildApp({ database, config, mailer, now: () => new Date(), version: readVersion() }, { logger: true });
+  // Every app server runs the runner; the job leases in the database let exactly one run each job.
+  const jobs = config.jobs
+    ? startJobRunner({ db: database.db, mailer, publicUrl: config.publicUrl, now: () => new Date(), owner: processOwner() }, { log: (line) => app.log.info(line) })
+    : null;
   const shutdown = async () => {
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -42,6 +46,7 @@ export async function serve(config: Config, options: { buildWeb: boolean }) {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   await app.listen({ port: config.port, host: config.host });
+  void jobs?.tick();
   console.log(`\nRx Ladder is running at http://localhost:${config.port} (database: ${database.kind}, ${database.location})`);
   if (config.demo) {
     console.log(seeded ? "Created the demo organization." : "Demo organization present.");

@@ -11,6 +11,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   sessionDays: number;
+  /** Run scheduled jobs (notifications, e-mail, statistics) inside `serve`; RXLADDER_JOBS=0 leaves them to `rxladder jobs run`. */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Rx Ladder <no-reply@rxladder.local>",
     sessionDays: Number(env.SESSION_DAYS ?? 14),
+    jobs: env.RXLADDER_JOBS !== "0",
   };
 }

@@ -4,6 +4,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** A stable Message-ID ("<id@host>"), so a message sent again after a crash is recognised as the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {
