@@ -1,0 +1,12 @@
+export { DEFAULT_SHIFTS, DEFAULT_STATIONS, SHIPPED_STATIONS_REVISION, minuteOf, shiftLength, timeOf, type StationTemplate } from "./default-stations.ts";
+export { qualificationOn, type QualificationCheck, type StationRequirements } from "./qualification.rules.ts";
+export * from "./rotations.rules.ts";
+export { explainShortfalls, greedyPlan, planObjective, shortCost, solvePlan, WEIGHTS, type PlanOptions, type PlanOutcome, type Shortfall } from "./planner.ts";
+export { loadPlanningContext, DEFAULT_AVAILABILITY, type PlanningContext, type PoolTier } from "./load-planning-input.ts";
+export { ensureSiteSetup, loadSiteSetup, createStation, updateStation, createShift, replaceDemand, type SiteSetup, type StationInput, type ShiftInput } from "./site-setup.ts";
+export { generatePlan, planInputProblems, type GeneratePlanInput } from "./generate-plan.ts";
+export { getPlanView, listPlans, checkPlanChanges, changePlan, publishPlan, discardPlan, BLOCKING, type PlanChanges } from "./manage-plans.ts";
+export { requestLeave, decideLeave, cancelLeave, listLeave, getLeave, type LeaveInput, type LeaveDto } from "./leave.ts";
+export { backfillCandidates, leaveBackfill, applyBackfill, type BackfillCandidate, type BackfillMove } from "./backfill.ts";
+export { personSchedule, createCalendarFeed, deleteCalendarFeed, calendarFeed, getAvailability, setAvailability, type AvailabilityInput } from "./schedule.ts";
+export { icsCalendar, foldLine, icsText, icsUtc, type IcsEvent } from "./ics.ts";
