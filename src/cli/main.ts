@@ -14,6 +14,8 @@ import { serve } from "./serve.ts";
 import { registerTrainingCommands } from "./training-commands.ts";
 import { registerIncentiveCommands } from "./incentive-commands.ts";
 import { registerPerformanceCommands } from "./performance-commands.ts";
+import { registerJobCommands } from "./job-commands.ts";
+import { registerRotationCommands } from "./rotation-commands.ts";
 import { organizationEligibility } from "../modules/ladder/ladder-views.ts";
 import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
@@ -298,6 +300,8 @@ ce
 registerTrainingCommands(program, withDatabase);
 registerIncentiveCommands(program, withDatabase);
 registerPerformanceCommands(program, withDatabase);
+registerJobCommands(program, withDatabase);
+registerRotationCommands(program, withDatabase);
 
 program
   .command("backup")

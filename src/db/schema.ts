@@ -266,6 +266,27 @@ export interface ExamSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface EmploymentSegmentsTable {
+  org_id: string;
+  person_id: string;
+  site_id: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  is_hire: boolean;
+  separation_type: SeparationType | null;
+  reason_code: string | null;
+  spell_starts_on: string;
+  spell_site_id: string | null;
+  spell_ends_on: string | null;
+}
+
+export interface MetricsSettingsTable {
+  org_id: string;
+  stalled_months: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export type ExamItemStatus = "draft" | "published" | "superseded" | "retired";
 
 export interface ExamItemsTable {
@@ -495,6 +516,41 @@ export interface TrainingCompletionsTable {
   revocation_reason: string | null;
 }
 
+export interface TrainingModuleCompletionsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  program_id: string;
+  module_id: string;
+  completed_on: DateString;
+  note: string | null;
+  evidence_file_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revocation_reason: string | null;
+}
+
+export type TrainingReportStatus = "submitted" | "confirmed" | "rejected";
+
+export interface TrainingCompletionReportsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  program_id: string;
+  module_id: string | null;
+  completed_on: DateString;
+  provider: string | null;
+  note: string | null;
+  evidence_file_id: string;
+  reported_at: Date;
+  status: Generated<TrainingReportStatus>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
 export interface CeSettingsTable {
   org_id: string;
   settings: unknown;
@@ -548,6 +604,9 @@ export interface EvaluationTemplatesTable {
   code: string;
   name: string;
   items: unknown;
+  version: Generated<number>;
+  comment_prompts: Generated<unknown>;
+  created_by: string | null;
   created_at: Timestamp;
 }
 
@@ -564,6 +623,7 @@ export interface EvaluationsTable {
   evaluator_id: string;
   acknowledged_at: Date | null;
   technician_comment: string | null;
+  prompt_answers: Generated<unknown>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -590,6 +650,30 @@ export interface KpiValuesTable {
   source: "manual" | "csv";
   created_by: string | null;
   created_at: Timestamp;
+}
+
+export interface KpiImportsTable {
+  id: Generated<string>;
+  org_id: string;
+  imported_by: string | null;
+  file_name: string | null;
+  rows_total: number;
+  created: number;
+  replaced: number;
+  period_from: DateString | null;
+  period_to: DateString | null;
+  imported_at: Timestamp;
+}
+
+export interface KpiImportFiguresTable {
+  import_id: string;
+  org_id: string;
+  row_number: number;
+  person_id: string;
+  kpi_code: string;
+  period_end: DateString;
+  value: number;
+  previous_value: number | null;
 }
 
 export interface MentorPairingsTable {
@@ -629,6 +713,10 @@ export interface IncentiveRulesTable {
   name: string;
   milestone: IncentiveMilestone;
   level_code: string | null;
+  /** training.completed only: the program code it is limited to; null for any program. */
+  program_code: Generated<string | null>;
+  /** ce.completed only: the least hours an activity must have; null for any. */
+  min_hours: Generated<number | null>;
   reward: IncentiveReward;
   amount_cents: number;
   active: Generated<boolean>;
@@ -667,6 +755,186 @@ export interface ReimbursementRequestsTable {
   decision_note: string | null;
 }
 
+export interface JobsTable {
+  name: string;
+  locked_until: Timestamp;
+  locked_by: string | null;
+  next_run_at: Timestamp;
+  last_run_at: Date | null;
+  last_finished_at: Date | null;
+  last_error: string | null;
+  runs: Generated<number>;
+}
+
+export type NotificationKind = "certification-expiring" | "competency-expiring" | "certification-deadline" | "evaluation-due" | "promotion-eligible" | "approval-waiting" | "schedule-changed";
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  org_id: string;
+  recipient_id: string;
+  kind: NotificationKind;
+  subject_key: string;
+  period: string;
+  title: string;
+  body: string;
+  link: string;
+  due_on: DateString | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+}
+
+export interface NotificationPreferencesTable {
+  person_id: string;
+  org_id: string;
+  kind: string;
+  email: boolean;
+  updated_at: Timestamp;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
+
+export interface EmailOutboxTable {
+  id: Generated<string>;
+  org_id: string;
+  recipient_id: string;
+  notification_id: string | null;
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+}
+
+export interface RotationStationsTable {
+  id: Generated<string>;
+  org_id: string;
+  site_id: string;
+  code: string;
+  name: string;
+  /** [{ competency, minProficiency }]: every one required. */
+  competencies: unknown;
+  /** [{ anyOf: [codes] }]: every group required, any code of a group. */
+  certifications: unknown;
+  training_programs: Generated<string[]>;
+  unpopular: Generated<boolean>;
+  position: Generated<number>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RotationShiftsTable {
+  id: Generated<string>;
+  org_id: string;
+  site_id: string;
+  code: string;
+  name: string;
+  start_minute: number;
+  length_minutes: number;
+  peak: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface RotationDemandTable {
+  org_id: string;
+  site_id: string;
+  station_id: string;
+  shift_id: string;
+  weekday: number;
+  people: number;
+}
+
+export interface RotationSiteStateTable {
+  site_id: string;
+  org_id: string;
+  shipped_revision: string;
+  loaded_at: Date;
+}
+
+export interface RotationAvailabilityTable {
+  person_id: string;
+  org_id: string;
+  weekly_hours: Generated<number>;
+  min_rest_hours: Generated<number>;
+  /** ["weekday/shift-code", …] the person works; null: any. */
+  shifts: unknown | null;
+  preferred_stations: Generated<string[]>;
+  avoided_stations: Generated<string[]>;
+  float_site_ids: Generated<string[]>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export type LeaveKind = "pto" | "sick" | "leave" | "call-out";
+export type LeaveStatus = "requested" | "approved" | "rejected" | "cancelled";
+
+export interface RotationLeaveRequestsTable {
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  kind: LeaveKind;
+  starts_on: DateString;
+  ends_on: DateString;
+  note: string | null;
+  status: LeaveStatus;
+  requested_by: string;
+  requested_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+export type RotationPlanStatus = "draft" | "published" | "superseded";
+
+export interface RotationPlansTable {
+  id: Generated<string>;
+  org_id: string;
+  site_id: string;
+  starts_on: DateString;
+  weeks: number;
+  status: RotationPlanStatus;
+  solver_status: string;
+  objective: number | null;
+  bound: number | null;
+  solve_ms: Generated<number>;
+  shortfalls: unknown;
+  created_by: string | null;
+  created_at: Date;
+  published_by: string | null;
+  published_at: Date | null;
+}
+
+export interface RotationAssignmentsTable {
+  id: Generated<string>;
+  org_id: string;
+  plan_id: string;
+  person_id: string;
+  station_id: string;
+  shift_id: string;
+  day: DateString;
+  starts_at: Date;
+  ends_at: Date;
+  trainee: Generated<boolean>;
+  source: "planner" | "manual" | "backfill";
+  replaced_person_id: string | null;
+  updated_at: Date;
+}
+
+export interface RotationCalendarFeedsTable {
+  person_id: string;
+  org_id: string;
+  token_hash: string;
+  created_at: Date;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at: Timestamp;
@@ -693,6 +961,8 @@ export interface Database {
   certification_holdings: CertificationHoldingsTable;
   promotions: PromotionsTable;
   exam_settings: ExamSettingsTable;
+  metrics_settings: MetricsSettingsTable;
+  employment_segments: EmploymentSegmentsTable;
   exam_items: ExamItemsTable;
   exam_item_stats: ExamItemStatsTable;
   exam_attempts: ExamAttemptsTable;
@@ -707,6 +977,8 @@ export interface Database {
   training_assignments: TrainingAssignmentsTable;
   training_starts: TrainingStartsTable;
   training_completions: TrainingCompletionsTable;
+  training_module_completions: TrainingModuleCompletionsTable;
+  training_completion_reports: TrainingCompletionReportsTable;
   ce_settings: CeSettingsTable;
   ce_imports: CeImportsTable;
   ce_records: CeRecordsTable;
@@ -714,12 +986,27 @@ export interface Database {
   evaluations: EvaluationsTable;
   kpi_definitions: KpiDefinitionsTable;
   kpi_values: KpiValuesTable;
+  kpi_imports: KpiImportsTable;
+  kpi_import_figures: KpiImportFiguresTable;
   mentor_pairings: MentorPairingsTable;
   mentoring_sessions: MentoringSessionsTable;
   incentive_rules: IncentiveRulesTable;
   incentive_grants: IncentiveGrantsTable;
   incentive_cursors: IncentiveCursorsTable;
   reimbursement_requests: ReimbursementRequestsTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  email_outbox: EmailOutboxTable;
+  rotation_stations: RotationStationsTable;
+  rotation_shifts: RotationShiftsTable;
+  rotation_demand: RotationDemandTable;
+  rotation_site_state: RotationSiteStateTable;
+  rotation_availability: RotationAvailabilityTable;
+  rotation_leave_requests: RotationLeaveRequestsTable;
+  rotation_plans: RotationPlansTable;
+  rotation_assignments: RotationAssignmentsTable;
+  rotation_calendar_feeds: RotationCalendarFeedsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -8,6 +8,8 @@ import { createSite, type SiteInput } from "../modules/roster/index.ts";
 import { seedDemoLadder } from "./seed-demo-ladder.ts";
 import { seedDemoExams } from "./seed-demo-exams.ts";
 import { seedDemoCe } from "./seed-demo-ce.ts";
+import { seedDemoGrowth } from "./seed-demo-growth.ts";
+import { seedDemoRotations } from "./seed-demo-rotations.ts";
 import type { Role, SeparationType } from "./schema.ts";
 
 export const DEMO_SLUG = "demo";
@@ -149,6 +151,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<boolean>
     await seedDemoLadder(tx, org.id, system, today, now);
     await seedDemoExams(tx, org.id, now);
     await seedDemoCe(tx, org.id, system, today, now);
+    await seedDemoGrowth(tx, org.id, system, today, now);
+    await seedDemoRotations(tx, org.id, system, today, now);
   });
   return true;
 }

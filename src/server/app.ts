@@ -21,7 +21,11 @@ import { evaluationRoutes } from "../modules/evaluations/evaluations.routes.ts";
 import { kpiRoutes } from "../modules/kpis/kpis.routes.ts";
 import { mentoringRoutes } from "../modules/mentoring/mentoring.routes.ts";
 import { incentiveRoutes } from "../modules/incentives/incentives.routes.ts";
+import { rotationRoutes } from "../modules/rotations/rotations.routes.ts";
+import { metricsRoutes } from "../modules/metrics/metrics.routes.ts";
+import { notificationRoutes } from "../modules/notifications/notifications.routes.ts";
 import { registerAuthHooks } from "./auth-hooks.ts";
+import { createSessionLookup } from "../modules/auth/sessions.ts";
 import type { AppDeps } from "./context.ts";
 import { errorBody, handleError } from "./errors.ts";
 
@@ -46,6 +50,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1_048_576,
   });
   app.decorate("deps", deps);
+  app.decorate("sessionLookup", createSessionLookup(deps.database.db, deps.now));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -81,6 +86,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   kpiRoutes(app);
   mentoringRoutes(app);
   incentiveRoutes(app);
+  rotationRoutes(app);
+  metricsRoutes(app);
+  notificationRoutes(app);
 
   const hasWeb = (options.serveWeb ?? true) && fs.existsSync(path.join(WEB_DIST, "index.html"));
   if (hasWeb) {

@@ -2,6 +2,8 @@ import { lazy, type ComponentType } from "react";
 import { Route, Routes } from "react-router";
 import { EXAM_PIPELINE_ROLES, ITEM_BANK_ROLES } from "./features/exam-admin/exam-roles.ts";
 import { CE_COMPLIANCE_ROLES } from "./features/ce/ce-roles.ts";
+import { METRICS_ROLES } from "./features/metrics/metrics-roles.ts";
+import { ROTATION_MANAGER_ROLES } from "./features/rotations/rotation-roles.ts";
 import { TRAINING_MANAGER_ROLES } from "./features/training/training-roles.ts";
 import { EVALUATION_MANAGER_ROLES } from "./features/evaluations/evaluations.api.ts";
 import { KPI_RECORD_ROLES } from "./features/kpis/kpis.api.ts";
@@ -40,6 +42,7 @@ const ExamResultsPage = lazyPage(() => import("./features/exams/ExamResultsPage.
 const MyCePage = lazyPage(() => import("./features/ce/MyCePage.tsx"), (m) => m.MyCePage);
 const PersonCePage = lazyPage(() => import("./features/ce/PersonCePage.tsx"), (m) => m.PersonCePage);
 const CeCompliancePage = lazyPage(() => import("./features/ce/CeCompliancePage.tsx"), (m) => m.CeCompliancePage);
+const MetricsPage = lazyPage(() => import("./features/metrics/MetricsPage.tsx"), (m) => m.MetricsPage);
 const CeImportPage = lazyPage(() => import("./features/ce/CeImportPage.tsx"), (m) => m.CeImportPage);
 const MyTrainingsPage = lazyPage(() => import("./features/training/MyTrainingsPage.tsx"), (m) => m.MyTrainingsPage);
 const PersonTrainingsPage = lazyPage(() => import("./features/training/MyTrainingsPage.tsx"), (m) => m.PersonTrainingsPage);
@@ -59,6 +62,15 @@ const MyKpisPage = lazyPage(() => import("./features/kpis/KpiTrendsPage.tsx"), (
 const PersonKpisPage = lazyPage(() => import("./features/kpis/KpiTrendsPage.tsx"), (m) => m.PersonKpisPage);
 const KpiDefinitionsPage = lazyPage(() => import("./features/kpis/KpiDefinitionsPage.tsx"), (m) => m.KpiDefinitionsPage);
 const KpiImportPage = lazyPage(() => import("./features/kpis/KpiImportPage.tsx"), (m) => m.KpiImportPage);
+const KpiImportsPage = lazyPage(() => import("./features/kpis/KpiImportsPage.tsx"), (m) => m.KpiImportsPage);
+const KpiImportDetailPage = lazyPage(() => import("./features/kpis/KpiImportsPage.tsx"), (m) => m.KpiImportDetailPage);
+const EvaluationTemplatePage = lazyPage(() => import("./features/evaluations/EvaluationTemplatePage.tsx"), (m) => m.EvaluationTemplatePage);
+const NotificationsPage = lazyPage(() => import("./features/notifications/NotificationsPage.tsx"), (m) => m.NotificationsPage);
+const NotificationSettingsPage = lazyPage(() => import("./features/notifications/NotificationSettingsPage.tsx"), (m) => m.NotificationSettingsPage);
+const MySchedulePage = lazyPage(() => import("./features/rotations/MySchedulePage.tsx"), (m) => m.MySchedulePage);
+const RotationsPage = lazyPage(() => import("./features/rotations/RotationsPage.tsx"), (m) => m.RotationsPage);
+const PlanPage = lazyPage(() => import("./features/rotations/PlanPage.tsx"), (m) => m.PlanPage);
+const SiteSetupPage = lazyPage(() => import("./features/rotations/SiteSetupPage.tsx"), (m) => m.SiteSetupPage);
 const NotFoundPage = lazyPage(() => import("./features/errors/NotFoundPage.tsx"), (m) => m.NotFoundPage);
 
 export function App() {
@@ -77,6 +89,14 @@ export function App() {
             element={
               <RequireRole roles={["pharmacist", "manager", "admin"]}>
                 <RosterPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/metrics"
+            element={
+              <RequireRole roles={METRICS_ROLES}>
+                <MetricsPage />
               </RequireRole>
             }
           />
@@ -183,6 +203,30 @@ export function App() {
               </RequireRole>
             }
           />
+          <Route
+            path="/evaluations/template"
+            element={
+              <RequireRole roles={["admin"]}>
+                <EvaluationTemplatePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/kpis/imports"
+            element={
+              <RequireRole roles={KPI_RECORD_ROLES}>
+                <KpiImportsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/kpis/imports/:id"
+            element={
+              <RequireRole roles={KPI_RECORD_ROLES}>
+                <KpiImportDetailPage />
+              </RequireRole>
+            }
+          />
           <Route path="/kpis" element={<MyKpisPage />} />
           <Route path="/people/:id/kpis" element={<PersonKpisPage />} />
           <Route
@@ -240,6 +284,33 @@ export function App() {
             }
           />
           <Route path="/rewards" element={<MyRewardsPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
+          <Route path="/schedule" element={<MySchedulePage />} />
+          <Route
+            path="/rotations"
+            element={
+              <RequireRole roles={ROTATION_MANAGER_ROLES}>
+                <RotationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/rotations/setup"
+            element={
+              <RequireRole roles={ROTATION_MANAGER_ROLES}>
+                <SiteSetupPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/rotations/plans/:id"
+            element={
+              <RequireRole roles={ROTATION_MANAGER_ROLES}>
+                <PlanPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/notifications/settings" element={<NotificationSettingsPage />} />
           <Route
             path="/incentives"
             element={

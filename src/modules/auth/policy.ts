@@ -78,6 +78,8 @@ export const routePolicies = {
   "training.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
   /** Monthly evaluations: the due list and filling them, managers for their sites (checked per person), admins for all. */
   "evaluations.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** The organization's evaluation form (saved as a new version): admins. */
+  "evaluations.template": (actor: Actor) => isAdmin(actor),
   /** KPI definitions: admins. */
   "kpis.define": (actor: Actor) => isAdmin(actor),
   /** KPI values by hand or CSV import: managers for their sites' people (checked per row), admins for all. */
@@ -88,6 +90,12 @@ export const routePolicies = {
   "incentives.rules": (actor: Actor) => isAdmin(actor),
   /** The grants ledger, reimbursement approvals, processing and the payroll export: managers for their sites, admins for all. */
   "incentives.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** Rotations: stations, demand, plans, backfill and availability, managers for their sites (checked per site), admins for all. */
+  "rotations.manage": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** Program metrics, their people and the stalled list: managers for their sites, admins for the organization. */
+  "metrics.read": (actor: Actor) => isAdmin(actor) || actor.role === "manager",
+  /** The stalled-progress threshold: admins. */
+  "metrics.settings": (actor: Actor) => isAdmin(actor),
 } satisfies Record<string, (actor: Actor) => boolean>;
 
 export type RoutePolicy = keyof typeof routePolicies;
@@ -121,6 +129,9 @@ export const recordPolicies = {
   /** Recording or revoking a person's training completion: an admin, the site's manager, or the supervisor of that learning week; never for oneself. */
   "training.complete": (actor: Actor, record: PersonRef & { supervisorId: string | null }) =>
     sameOrg(actor, record) && actor.personId !== record.id && (isAdmin(actor) || managesSite(actor, record.siteId) || record.supervisorId === actor.personId),
+  /** Confirming or rejecting a training completion a person reported: an admin, the site's manager or a pharmacist of the site; never one's own. */
+  "training.confirmReport": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId) || (actor.role === "pharmacist" && actor.homeSiteId === person.siteId)),
   /** Filling or editing a person's monthly evaluation: an admin or their site's manager, never for oneself. */
   "person.evaluate": (actor: Actor, person: PersonRef) =>
     sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
@@ -132,6 +143,9 @@ export const recordPolicies = {
     sameOrg(actor, person) && (isAdmin(actor) || managesSite(actor, person.siteId)),
   /** Approving or rejecting a reimbursement request: an admin or the site's manager, never for themself (four eyes). */
   "person.decideReimbursement": (actor: Actor, person: PersonRef) =>
+    sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
+  /** Approving or rejecting a person's leave request: an admin or their site's manager, never for themself. */
+  "person.decideLeave": (actor: Actor, person: PersonRef) =>
     sameOrg(actor, person) && actor.personId !== person.id && (isAdmin(actor) || managesSite(actor, person.siteId)),
   "site.staff": (actor: Actor, site: { orgId: string; id: string }) =>
     actor.orgId === site.orgId && (isAdmin(actor) || managesSite(actor, site.id)),

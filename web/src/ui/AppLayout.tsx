@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation, useMatch } from "react-router";
 import { fullName } from "../format.ts";
 import { roleLabel } from "../roles.ts";
 import { hasRole, useSession, useSessionContext } from "../session.tsx";
+import { NotificationBell } from "../features/notifications/NotificationBell.tsx";
 import { Loading } from "./Loading.tsx";
 import { PageErrorBoundary } from "./PageErrorBoundary.tsx";
 import { NAV_SECTIONS, navItems, type NavItem } from "./nav.ts";
@@ -53,7 +54,7 @@ export function AppLayout() {
     burgerRef.current?.focus();
   });
 
-  const items = navItems.filter((item) => hasRole(session, item.roles));
+  const items = navItems.filter((item) => hasRole(session, item.roles) && (item.when?.(session) ?? true));
 
   return (
     <AppShell
@@ -82,6 +83,7 @@ export function AppLayout() {
           <Text size="sm" c="gray.7" visibleFrom="xs" truncate>
             {session.organization.name}
           </Text>
+          <NotificationBell />
         </Group>
       </AppShell.Header>
 
