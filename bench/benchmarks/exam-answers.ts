@@ -23,8 +23,9 @@ const LOAD = { connections: TAKERS, seconds: 20, warmUpSeconds: 5 };
 const GOAL_RATIO = 0.25;
 const GOAL_P99_MS = 50;
 /**
- * The paced run: 500 answers/s over the 500 takers, one a second each on average (autocannon keeps
- * at most one connection per request a second). A real PTCE is 90 items in 110 minutes, one answer
+ * The paced run: 500 answers/s over the 500 takers, one a second each. autocannon paces every
+ * connection on its own one-second timer, all started together, so the 500 answers of each second
+ * arrive at the same instant: a burst, harder than takers spread over the second. A real PTCE is 90 items in 110 minutes, one answer
  * per 73 s (domain-facts.md), so this is 73 times the pace of 500 people sitting the exam at once;
  * the saturated run has no think time at all.
  */
@@ -392,7 +393,7 @@ export const examAnswers: Benchmark = {
         baseline: GOAL_P99_MS,
         baselineName: "goal",
         goal: 1,
-        notes: `${TAKERS} connections, each answering every ${1 / PACED_RATE_PER_TAKER} s (${pacedRate} answers/s, ${((REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER)).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes) for ${LOAD.seconds} s, after the saturated run: ${describeLoad(paced, "answers/s")}. ${loadNote}`,
+        notes: `${TAKERS} connections, each answering every ${1 / PACED_RATE_PER_TAKER} s, all in the same instant of each second (${pacedRate} answers/s, ${((REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER)).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes) for ${LOAD.seconds} s, after the saturated run: ${describeLoad(paced, "answers/s")}. ${loadNote}`,
       }),
       figure({
         name: `exam answers p99, ${TAKERS} takers without think time`,
