@@ -1,15 +1,17 @@
-import { Badge, Button, Card, CopyButton, Group, Select, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { Button, Card, CopyButton, Group, Select, Stack, Text, TextInput, Textarea, Title } from "@mantine/core";
+import { ToneBadge } from "../ladder/ToneBadge.tsx";
+import type { Tone } from "../ladder/labels.ts";
 import { useState } from "react";
 import { useApiAction, useApiQuery } from "../../api.ts";
 import { formatDate, formatDateTime } from "../../format.ts";
 import { ErrorAlert, Loading, Page } from "../../ui/index.ts";
 import { compareDates, isoWeekday, LEAVE_KINDS, MY_SCHEDULE_PATH, rotationsApi, timeInZone, WEEKDAYS, type LeaveKind, type Schedule } from "./rotations.api.ts";
 
-const LEAVE_STATUS: Record<Schedule["leave"][number]["status"], { label: string; color: string }> = {
-  requested: { label: "Waiting for approval", color: "yellow.9" },
-  approved: { label: "Approved", color: "green.9" },
-  rejected: { label: "Rejected", color: "red.9" },
-  cancelled: { label: "Cancelled", color: "gray.7" },
+const LEAVE_STATUS: Record<Schedule["leave"][number]["status"], { label: string; tone: Tone }> = {
+  requested: { label: "Waiting for approval", tone: "warn" },
+  approved: { label: "Approved", tone: "good" },
+  rejected: { label: "Rejected", tone: "bad" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
 };
 
 function LeaveForm({ onSaved }: { onSaved: () => void }) {
@@ -145,7 +147,7 @@ export function MySchedulePage() {
                           {s.shift}: {timeInZone(s.startsAt, s.site.timeZone)} to {timeInZone(s.endsAt, s.site.timeZone)} · {s.site.name}
                         </Text>
                       </Stack>
-                      {s.backfill ? <Badge color="teal.9" variant="light">Covering</Badge> : null}
+                      {s.backfill ? <ToneBadge tone="pending">Covering</ToneBadge> : null}
                     </Group>
                   </Card>
                 ))}
@@ -171,9 +173,7 @@ export function MySchedulePage() {
                         {l.decisionNote ? <Text size="sm">Manager's note: {l.decisionNote}</Text> : null}
                       </Stack>
                       <Group gap="xs">
-                        <Badge color={LEAVE_STATUS[l.status].color} variant="light">
-                          {LEAVE_STATUS[l.status].label}
-                        </Badge>
+                        <ToneBadge tone={LEAVE_STATUS[l.status].tone}>{LEAVE_STATUS[l.status].label}</ToneBadge>
                         {l.status === "requested" || l.status === "approved" ? (
                           <Button size="compact-sm" variant="default" loading={cancel.isPending} onClick={async () => (await cancel.run(l.id)).ok && schedule.reload()} aria-label={`Cancel ${LEAVE_KINDS[l.kind]} from ${formatDate(l.startsOn)}`}>
                             Cancel

@@ -1,4 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, Loader, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { ToneBadge } from "../ladder/ToneBadge.tsx";
+import type { Tone } from "../ladder/labels.ts";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useApiAction, useApiQuery } from "../../api.ts";
@@ -8,10 +10,10 @@ import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
 import { siteLabel, useSites } from "../sites/sites.api.ts";
 import { isoWeekday, LEAVE_KINDS, leavePath, nextMonday, rotationsApi, sitePlansPath, WEEKDAYS, type BackfillItem, type LeaveRequest, type PlanSummary } from "./rotations.api.ts";
 
-const PLAN_STATUS: Record<PlanSummary["status"], { label: string; color: string }> = {
-  draft: { label: "Draft", color: "yellow.9" },
-  published: { label: "Published", color: "green.9" },
-  superseded: { label: "Replaced", color: "gray.7" },
+const PLAN_STATUS: Record<PlanSummary["status"], { label: string; tone: Tone }> = {
+  draft: { label: "Draft", tone: "warn" },
+  published: { label: "Published", tone: "good" },
+  superseded: { label: "Replaced", tone: "neutral" },
 };
 
 function GeneratePlan({ siteId }: { siteId: string }) {
@@ -84,9 +86,7 @@ function Plans({ siteId }: { siteId: string }) {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={PLAN_STATUS[p.status].color} variant="light">
-                      {PLAN_STATUS[p.status].label}
-                    </Badge>
+                    <ToneBadge tone={PLAN_STATUS[p.status].tone}>{PLAN_STATUS[p.status].label}</ToneBadge>
                   </Table.Td>
                   <Table.Td>{p.assignments}</Table.Td>
                   <Table.Td>{p.shortfalls}</Table.Td>
@@ -161,9 +161,7 @@ function LeaveRequests({ siteId }: { siteId: string }) {
                     {l.person.name}: {LEAVE_KINDS[l.kind]} {formatDate(l.startsOn)}
                     {l.endsOn !== l.startsOn ? ` to ${formatDate(l.endsOn)}` : ""}
                   </Text>
-                  <Badge color={l.status === "approved" ? "green.9" : "yellow.9"} variant="light">
-                    {l.status === "approved" ? "Approved" : "Waiting"}
-                  </Badge>
+                  <ToneBadge tone={l.status === "approved" ? "good" : "warn"}>{l.status === "approved" ? "Approved" : "Waiting"}</ToneBadge>
                 </Group>
                 {l.note ? <Text size="sm">{l.note}</Text> : null}
                 <Text size="sm">{l.affectedAssignments} planned shift{l.affectedAssignments === 1 ? "" : "s"} in this time.</Text>

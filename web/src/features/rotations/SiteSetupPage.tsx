@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Checkbox, Group, NativeSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
@@ -157,13 +158,9 @@ function Stations({ setup, onChanged }: { setup: SiteSetup; onChanged: () => voi
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={s.active ? "green.9" : "gray.7"} variant="light">
-                      {s.active ? "Active" : "Inactive"}
-                    </Badge>
+                    <ToneBadge tone={s.active ? "good" : "neutral"}>{s.active ? "Active" : "Inactive"}</ToneBadge>
                     {s.unpopular ? (
-                      <Badge color="yellow.9" variant="light">
-                        Unpopular
-                      </Badge>
+                      <ToneBadge tone="warn">Unpopular</ToneBadge>
                     ) : null}
                   </Group>
                 </Table.Td>
