@@ -8,3 +8,4 @@ export { navItems, type NavItem } from "./nav.ts";
 export { Page, useDocumentTitle } from "./Page.tsx";
 export { PublicLayout } from "./PublicLayout.tsx";
 export { ScrollTable } from "./ScrollTable.tsx";
+export { CsvImportForm, useCsvImport, type CsvImportOutcome } from "./CsvImportForm.tsx";

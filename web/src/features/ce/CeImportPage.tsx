@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Checkbox, Group, Input, Stack, Table, Text } from "@mantine/core";
-import { useRef, useState } from "react";
+import { Alert, Anchor, Button, Checkbox, Group, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
 import { Link } from "react-router";
-import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
+import { useApiQuery } from "../../api.ts";
 import { formatCount, formatDateTime } from "../../format.ts";
-import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { CsvImportForm, ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable, useCsvImport } from "../../ui/index.ts";
 import { Section } from "../ladder/Section.tsx";
 import { CE_COLUMNS_PATH, CE_IMPORTS_PATH, CE_TEMPLATE_URL, ceApi, type CeColumn, type CeImport, type CeImportSummary } from "./ce.api.ts";
 
@@ -66,29 +66,9 @@ function RecentImports({ imports }: { imports: CeImport[] }) {
 export function CeImportPage() {
   const columns = useApiQuery<{ columns: CeColumn[] }>(CE_COLUMNS_PATH);
   const imports = useApiQuery<{ items: CeImport[] }>(CE_IMPORTS_PATH);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
   const [verified, setVerified] = useState(false);
-  const [outcome, setOutcome] = useState<{ fileName: string; summary?: CeImportSummary; error?: ApiError }>();
-  const [fileProblem, setFileProblem] = useState<string>();
-  const importFile = useApiAction(ceApi.importFile);
-
-  const submit = async (dryRun: boolean) => {
-    if (!file) {
-      setFileProblem("Choose a CSV file first");
-      fileInput.current?.focus();
-      return;
-    }
-    setFileProblem(undefined);
-    setOutcome(undefined);
-    const result = await importFile.run(file, { dryRun, verified });
-    if (result.ok) {
-      setOutcome({ fileName: file.name, summary: result.value });
-      if (!dryRun) imports.reload();
-    } else {
-      setOutcome({ fileName: file.name, error: result.error });
-    }
-  };
+  const importer = useCsvImport((file: File, dryRun: boolean) => ceApi.importFile(file, { dryRun, verified }), imports.reload);
+  const { outcome } = importer;
 
   return (
     <Page title="Import CE">
@@ -115,45 +95,17 @@ export function CeImportPage() {
       </Section>
 
       <Section title="Upload" order={2}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(false);
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Input.Wrapper id={FILE_INPUT_ID} label="CE CSV file" description="A .csv file, saved as UTF-8" error={fileProblem}>
-              <Input
-                ref={fileInput}
-                id={FILE_INPUT_ID}
-                type="file"
-                accept=".csv,text/csv"
-                pt={5}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                  setFile(event.currentTarget.files?.[0] ?? null);
-                  setFileProblem(undefined);
-                  setOutcome(undefined);
-                }}
-              />
-            </Input.Wrapper>
+        <Stack gap="sm">
+          <CsvImportForm importer={importer} id={FILE_INPUT_ID} label="CE CSV file">
             <Checkbox
               label="The rows come from CPE Monitor or the providers' statements: record them as verified"
               checked={verified}
               onChange={(event) => setVerified(event.currentTarget.checked)}
             />
-            <Group gap="sm">
-              <Button variant="default" onClick={() => void submit(true)} loading={importFile.isPending}>
-                Check file
-              </Button>
-              <Button type="submit" loading={importFile.isPending}>
-                Import
-              </Button>
-            </Group>
-            {outcome?.summary ? <ImportResult summary={outcome.summary} fileName={outcome.fileName} /> : null}
-            {outcome?.error && outcome.error.code === "IMPORT_INVALID" ? <ImportProblems error={outcome.error} fileName={outcome.fileName} /> : <ErrorAlert error={outcome?.error} />}
-          </Stack>
-        </form>
+          </CsvImportForm>
+          {outcome?.summary ? <ImportResult summary={outcome.summary} fileName={outcome.fileName} /> : null}
+          {outcome?.error && outcome.error.code === "IMPORT_INVALID" ? <ImportProblems error={outcome.error} fileName={outcome.fileName} /> : <ErrorAlert error={outcome?.error} />}
+        </Stack>
       </Section>
 
       <Section title="Recent imports" order={2}>

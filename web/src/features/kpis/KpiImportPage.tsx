@@ -1,33 +1,17 @@
-import { Alert, Button, Group, Input, Stack, Text } from "@mantine/core";
-import { useRef, useState } from "react";
-import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
+import { Alert, Button, Group, Text } from "@mantine/core";
+import { useApiQuery } from "../../api.ts";
 import { formatCount } from "../../format.ts";
-import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page } from "../../ui/index.ts";
+import { CsvImportForm, ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, useCsvImport } from "../../ui/index.ts";
 import { Section } from "../ladder/Section.tsx";
-import { KPI_COLUMNS_PATH, KPI_TEMPLATE_URL, kpisApi, type KpiImportSummary } from "./kpis.api.ts";
+import { KPI_COLUMNS_PATH, KPI_TEMPLATE_URL, kpisApi } from "./kpis.api.ts";
 
 const FILE_INPUT_ID = "kpi-file";
 
 /** Importing KPI figures from a pharmacy-system export: all rows or none. */
 export function KpiImportPage() {
   const columns = useApiQuery<{ columns: { name: string; help: string }[] }>(KPI_COLUMNS_PATH);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [fileProblem, setFileProblem] = useState<string>();
-  const [outcome, setOutcome] = useState<{ summary?: KpiImportSummary; error?: ApiError }>();
-  const importFile = useApiAction(kpisApi.importFile);
-
-  const submit = async (dryRun: boolean) => {
-    if (!file) {
-      setFileProblem("Choose a CSV file first");
-      fileInput.current?.focus();
-      return;
-    }
-    setFileProblem(undefined);
-    setOutcome(undefined);
-    const result = await importFile.run(file, dryRun);
-    setOutcome(result.ok ? { summary: result.value } : { error: result.error });
-  };
+  const importer = useCsvImport(kpisApi.importFile);
+  const { outcome } = importer;
 
   return (
     <Page title="Import KPIs">
@@ -48,38 +32,7 @@ export function KpiImportPage() {
         ) : null}
       </Section>
       <Section title="Upload" order={2}>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(false);
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Input.Wrapper id={FILE_INPUT_ID} label="KPI CSV file" description="A .csv file, saved as UTF-8" error={fileProblem}>
-              <Input
-                ref={fileInput}
-                id={FILE_INPUT_ID}
-                type="file"
-                accept=".csv,text/csv"
-                pt={5}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                  setFile(event.currentTarget.files?.[0] ?? null);
-                  setFileProblem(undefined);
-                  setOutcome(undefined);
-                }}
-              />
-            </Input.Wrapper>
-            <Group gap="sm">
-              <Button variant="default" onClick={() => void submit(true)} loading={importFile.isPending}>
-                Check the file
-              </Button>
-              <Button type="submit" loading={importFile.isPending}>
-                Import
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <CsvImportForm importer={importer} id={FILE_INPUT_ID} label="KPI CSV file" />
         {outcome?.error ? <ImportProblems error={outcome.error} /> : null}
         {outcome?.summary ? (
           <Alert color="ladderTeal" title={outcome.summary.dryRun ? "The file is ready to import" : "KPIs imported"} role="status">

@@ -1,9 +1,9 @@
-import { Alert, Anchor, Button, Card, Group, Input, Stack, Table, Text, Title } from "@mantine/core";
-import { useRef, useState, type ReactNode } from "react";
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { useApiAction, useApiQuery, type ApiError } from "../../api.ts";
+import { useApiQuery } from "../../api.ts";
 import { formatCount, formatDateTime } from "../../format.ts";
-import { ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { CsvImportForm, ErrorAlert, ImportColumnsTable, ImportProblems, Loading, Page, ScrollTable, useCsvImport } from "../../ui/index.ts";
 import {
   ROSTER_COLUMNS_PATH,
   ROSTER_IMPORTS_PATH,
@@ -97,28 +97,8 @@ function RecentImports({ imports }: { imports: RosterImport[] }) {
 export function RosterImportPage() {
   const columns = useApiQuery<{ columns: RosterColumn[] }>(ROSTER_COLUMNS_PATH);
   const imports = useApiQuery<{ items: RosterImport[] }>(ROSTER_IMPORTS_PATH);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [outcome, setOutcome] = useState<{ fileName: string; summary?: ImportSummary; error?: ApiError }>();
-  const [fileProblem, setFileProblem] = useState<string>();
-  const importRoster = useApiAction(rosterApi.importRoster);
-
-  const submit = async (isDryRun: boolean) => {
-    if (!file) {
-      setFileProblem("Choose a CSV file first");
-      fileInput.current?.focus();
-      return;
-    }
-    setFileProblem(undefined);
-    setOutcome(undefined);
-    const result = await importRoster.run(file, isDryRun);
-    if (result.ok) {
-      setOutcome({ fileName: file.name, summary: result.value });
-      if (!isDryRun) imports.reload();
-    } else {
-      setOutcome({ fileName: file.name, error: result.error });
-    }
-  };
+  const importer = useCsvImport(rosterApi.importRoster, imports.reload);
+  const { outcome } = importer;
 
   return (
     <Page title="Import roster">
@@ -139,49 +119,15 @@ export function RosterImportPage() {
       </Section>
 
       <Section title="Upload">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit(false);
-          }}
-          noValidate
-        >
-          <Stack gap="sm">
-            <Input.Wrapper
-              id={FILE_INPUT_ID}
-              label="Roster CSV file"
-              description="A .csv file, saved as UTF-8"
-              error={fileProblem}
-            >
-              <Input
-                ref={fileInput}
-                id={FILE_INPUT_ID}
-                type="file"
-                accept=".csv,text/csv"
-                pt={5}
-                onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                  setFile(event.currentTarget.files?.[0] ?? null);
-                  setFileProblem(undefined);
-                  setOutcome(undefined);
-                }}
-              />
-            </Input.Wrapper>
-            <Group gap="sm">
-              <Button variant="default" onClick={() => void submit(true)} loading={importRoster.isPending}>
-                Check file
-              </Button>
-              <Button type="submit" loading={importRoster.isPending}>
-                Import
-              </Button>
-            </Group>
-            {outcome?.summary ? <ImportResult summary={outcome.summary} fileName={outcome.fileName} /> : null}
-            {outcome?.error && outcome.error.code === "IMPORT_INVALID" ? (
-              <ImportProblems error={outcome.error} fileName={outcome.fileName} />
-            ) : (
-              <ErrorAlert error={outcome?.error} />
-            )}
-          </Stack>
-        </form>
+        <Stack gap="sm">
+          <CsvImportForm importer={importer} id={FILE_INPUT_ID} label="Roster CSV file" />
+          {outcome?.summary ? <ImportResult summary={outcome.summary} fileName={outcome.fileName} /> : null}
+          {outcome?.error && outcome.error.code === "IMPORT_INVALID" ? (
+            <ImportProblems error={outcome.error} fileName={outcome.fileName} />
+          ) : (
+            <ErrorAlert error={outcome?.error} />
+          )}
+        </Stack>
       </Section>
 
       <Section title="Recent imports">
