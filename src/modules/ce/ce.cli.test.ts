@@ -1,47 +1,22 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { openDatabase, type DatabaseHandle } from "../../db/database.ts";
-import { migrate } from "../../db/migrate.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/harness.ts";
+import { openCliWorkspace, type CliWorkspace } from "../../test/cli.ts";
 import { buildOrganization, buildPerson } from "../../test/factories.ts";
-
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/rxladder.mjs");
 
 describe("rxladder ce (command line)", () => {
   let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  let serverDatabase: TestDatabase | undefined;
+  let cli: CliWorkspace;
   let slug: string;
   let employeeId: string;
 
-  const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+  const run = (args: string[]) => cli.run(args);
 
   before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rxladder-ce-cli-"));
-    let handle: DatabaseHandle;
-    if (process.env.TEST_DATABASE_URL) {
-      serverDatabase = await createTestDatabase();
-      handle = serverDatabase;
-      env = { DATABASE_URL: serverDatabase.url, DATA_DIR: "" };
-    } else {
-      const dataDir = path.join(tmp, "data");
-      handle = await openDatabase({ dataDir });
-      await migrate(handle.db);
-      env = { DATABASE_URL: "", DATA_DIR: dataDir };
-    }
+    cli = await openCliWorkspace("rxladder-ce-cli-");
+    tmp = cli.tmp;
+    const handle = cli.handle;
     const org = await buildOrganization(handle.db);
     slug = org.slug;
     const technician = await buildPerson(handle.db, org, { withAccount: false });
@@ -53,13 +28,10 @@ describe("rxladder ce (command line)", () => {
     await handle.db.updateTable("certification_holdings").set({ expires_on: new Date(Date.parse(earned) + 730 * 86_400_000).toISOString().slice(0, 10) }).where("person_id", "=", technician.id).execute();
     fs.writeFileSync(path.join(tmp, "good.csv"), `employee_id,activity_title,completion_date,contact_hours,uan\n${employeeId},Law for technicians,${completed},1.5,0175-0000-${completed.slice(2, 4)}-105-H03-T\n`);
     fs.writeFileSync(path.join(tmp, "bad.csv"), `employee_id,activity_title,completion_date,contact_hours\n${employeeId},,${completed},1\nNOBODY,Law,${completed},x\n`);
-    if (!serverDatabase) await handle.close();
+    await cli.release();
   });
 
-  after(async () => {
-    await serverDatabase?.drop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => cli.dispose());
 
   it("an invalid file prints every error with its row and column and exits 2", async () => {
     const result = await run(["ce", "import", path.join(tmp, "bad.csv"), "--org", slug]);

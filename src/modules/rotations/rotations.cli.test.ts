@@ -1,47 +1,22 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { openDatabase, type DatabaseHandle } from "../../db/database.ts";
-import { migrate } from "../../db/migrate.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/harness.ts";
+import { openCliWorkspace, type CliWorkspace } from "../../test/cli.ts";
 import { buildOrganization, buildPerson } from "../../test/factories.ts";
-
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/rxladder.mjs");
 
 describe("rxladder plan (command line)", () => {
   let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  let serverDatabase: TestDatabase | undefined;
+  let cli: CliWorkspace;
   let slug: string;
   let lapsed: { first_name: string; last_name: string };
 
-  const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+  const run = (args: string[]) => cli.run(args);
 
   before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rxladder-plan-cli-"));
-    let handle: DatabaseHandle;
-    if (process.env.TEST_DATABASE_URL) {
-      serverDatabase = await createTestDatabase();
-      handle = serverDatabase;
-      env = { DATABASE_URL: serverDatabase.url, DATA_DIR: "" };
-    } else {
-      const dataDir = path.join(tmp, "data");
-      handle = await openDatabase({ dataDir });
-      await migrate(handle.db);
-      env = { DATABASE_URL: "", DATA_DIR: dataDir };
-    }
+    cli = await openCliWorkspace("rxladder-plan-cli-");
+    tmp = cli.tmp;
+    const handle = cli.handle;
     const org = await buildOrganization(handle.db);
     slug = org.slug;
     const assessor = await buildPerson(handle.db, org, { role: "pharmacist", withAccount: false });
@@ -56,13 +31,10 @@ describe("rxladder plan (command line)", () => {
       signOff(filler.id, "prescription-filling"), signOff(filler.id, "lasa-safety"),
       signOff(entry.id, "order-entry", "2026-12-08"), signOff(entry.id, "prescription-intake"),
     ]).execute();
-    if (!serverDatabase) await handle.close();
+    await cli.release();
   });
 
-  after(async () => {
-    await serverDatabase?.drop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => cli.dispose());
 
   it("prints the plan by day, shift and station, then each shortfall with its reasons", async () => {
     const result = await run(["plan", "--org", slug, "--site", "S1", "--weeks", "1", "--start", "2026-12-07"]);

@@ -1,62 +1,34 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { openDatabase, type DatabaseHandle } from "../../db/database.ts";
-import { migrate } from "../../db/migrate.ts";
-import { createTestDatabase, type TestDatabase } from "../../test/harness.ts";
+import { openCliWorkspace, type CliWorkspace } from "../../test/cli.ts";
 import { buildOrganization, buildPerson, placeAtLevel } from "../../test/factories.ts";
-
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../bin/rxladder.mjs");
 
 describe("rxladder training (command line)", () => {
   let tmp: string;
-  let env: NodeJS.ProcessEnv;
-  let serverDatabase: TestDatabase | undefined;
+  let cli: CliWorkspace;
   let slug: string;
   let managerEmail: string;
   let technician: { employee_id: string; last_name: string };
   const due = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 
-  const run = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => (stdout += d));
-      child.stderr.on("data", (d) => (stderr += d));
-      child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+  const run = (args: string[]) => cli.run(args);
 
   before(async () => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rxladder-training-cli-"));
-    let handle: DatabaseHandle;
-    if (process.env.TEST_DATABASE_URL) {
-      serverDatabase = await createTestDatabase();
-      handle = serverDatabase;
-      env = { DATABASE_URL: serverDatabase.url, DATA_DIR: "" };
-    } else {
-      const dataDir = path.join(tmp, "data");
-      handle = await openDatabase({ dataDir });
-      await migrate(handle.db);
-      env = { DATABASE_URL: "", DATA_DIR: dataDir };
-    }
+    cli = await openCliWorkspace("rxladder-training-cli-");
+    tmp = cli.tmp;
+    const handle = cli.handle;
     const org = await buildOrganization(handle.db);
     slug = org.slug;
     managerEmail = (await buildPerson(handle.db, org, { role: "manager", withAccount: false })).email;
     technician = await buildPerson(handle.db, org, { withAccount: false });
     await placeAtLevel(handle.db, org, (await handle.db.selectFrom("people").select("id").where("employee_id", "=", technician.employee_id).executeTakeFirstOrThrow()).id, "core/tech-1");
-    if (!serverDatabase) await handle.close();
+    await cli.release();
   });
 
-  after(async () => {
-    await serverDatabase?.drop();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
+  after(() => cli.dispose());
 
   it("lists the shipped programs", async () => {
     const result = await run(["training", "programs", "--org", slug]);
