@@ -12,10 +12,13 @@ import { evaluationsApi, formatMonth, type Evaluation } from "./evaluations.api.
  * acknowledgement, and for their manager an edit until the technician acknowledges.
  * `scale` is the rating scale, needed only where the viewer may edit.
  */
-export function EvaluationCard({ evaluation, onChanged, scale }: { evaluation: Evaluation; onChanged: () => void; scale?: { value: number; label: string }[] }) {
+export function EvaluationCard({ evaluation: listed, onChanged, scale }: { evaluation: Evaluation; onChanged: () => void; scale?: { value: number; label: string }[] }) {
   const [comment, setComment] = useState("");
   const [isEditing, setEditing] = useState(false);
-  const [wasEdited, setEdited] = useState(false);
+  // What the server answered to an edit, shown until the list reloads with it (a new `listed`).
+  const [saved, setSaved] = useState<{ over: Evaluation; value: Evaluation }>();
+  const evaluation = saved && saved.over === listed ? saved.value : listed;
+  const wasEdited = saved !== undefined;
   const acknowledge = useApiAction(evaluationsApi.acknowledge);
   const headingId = `evaluation-${evaluation.id}`;
   const personName = evaluation.personName;
@@ -32,9 +35,9 @@ export function EvaluationCard({ evaluation, onChanged, scale }: { evaluation: E
             form={{ name: `${evaluation.template.name} (version ${evaluation.template.version})`, items: evaluation.items, commentPrompts: evaluation.prompts, scale }}
             personName={personName}
             month={evaluation.month}
-            onSaved={() => {
+            onSaved={(value) => {
               setEditing(false);
-              setEdited(true);
+              setSaved({ over: listed, value });
               onChanged();
             }}
             onCancel={() => setEditing(false)}
@@ -91,7 +94,7 @@ export function EvaluationCard({ evaluation, onChanged, scale }: { evaluation: E
         ) : null}
         {evaluation.canEdit && scale ? (
           <Group>
-            <Button variant="default" onClick={() => { setEdited(false); setEditing(true); }} aria-label={`Edit the evaluation for ${formatMonth(evaluation.month)}`}>
+            <Button variant="default" onClick={() => { setSaved(undefined); setEditing(true); }} aria-label={`Edit the evaluation for ${formatMonth(evaluation.month)}`}>
               Edit
             </Button>
           </Group>
