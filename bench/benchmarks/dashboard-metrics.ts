@@ -78,7 +78,7 @@ export const dashboardMetrics: Benchmark = {
       const extra = await withClient(databaseUrl, async (client) => {
         const promotions = (await client.query(PROMOTIONS, [actor.orgId])).rowCount ?? 0;
         const interviews = (await client.query(EXIT_INTERVIEWS, [actor.orgId])).rowCount ?? 0;
-        await client.query("VACUUM (ANALYZE) promotions, exit_interviews, employment_events, people, person_levels");
+        await client.query("VACUUM (ANALYZE) promotions, exit_interviews, employment_events, employment_segments, people, person_levels");
         return { promotions, interviews };
       });
       log(`setup: ${thousands(extra.promotions)} promotions, ${thousands(extra.interviews)} exit interviews`);

@@ -278,6 +278,7 @@ export interface EmploymentSegmentsTable {
   spell_starts_on: string;
   spell_site_id: string | null;
   spell_ends_on: string | null;
+  person_role: Generated<Role>;
 }
 
 export interface MetricsSettingsTable {

@@ -35,6 +35,14 @@ describe("dates", () => {
     assert.equal(addDays("2026-03-08", 1), "2026-03-09"); // US daylight-saving start: still one calendar day
   });
 
+  it("refuses to compute with a string that is not an ISO date", () => {
+    for (const bad of ["2025-1-01", "2025/01/01", "2025-01-0x", "20250101", "2025-01-011", " 2025-01-01", "+025-01-01"]) {
+      assert.throws(() => addDays(bad, 1), RangeError, bad);
+      assert.throws(() => daysBetween("2025-01-01", bad), RangeError, bad);
+      assert.throws(() => addMonths(bad, 1), RangeError, bad);
+    }
+  });
+
   it("reads 'today' in the site's time zone", () => {
     const instant = new Date("2026-03-01T03:30:00Z");
     assert.equal(dateInZone(instant, "America/Los_Angeles"), "2026-02-28");

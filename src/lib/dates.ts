@@ -34,10 +34,24 @@ export function isIsoDate(input: string): boolean {
   return ISO.test(input) && parseDate(input) === input;
 }
 
+/** The number written by the digits of `text` from `start` up to `end`; −1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/** Year, month and day of an ISO date (read by character: the metrics call this for every row they sum). */
 function parts(date: IsoDate): [number, number, number] {
-  const match = ISO.exec(date);
-  if (!match) throw new RangeError(`not an ISO date: ${date}`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
+  const year = date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45 ? digitsAt(date, 0, 4) : -1;
+  const month = digitsAt(date, 5, 7);
+  const day = digitsAt(date, 8, 10);
+  if (year < 0 || month < 0 || day < 0) throw new RangeError(`not an ISO date: ${date}`);
+  return [year, month, day];
 }
 
 function toDayNumber(date: IsoDate): number {

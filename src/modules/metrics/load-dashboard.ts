@@ -11,14 +11,13 @@ import { isLevelInForce } from "../ladder/eligibility.rules.ts";
 import { loadCoverage } from "../training/load-coverage.ts";
 import { kaplanMeier, survivalAt, type TimeCount } from "./kaplan-meier.ts";
 import {
-  competencyExpiriesQuery,
-  credentialExpiriesQuery,
-  dashboardAggregates,
+  cohortAggregates,
+  competencyExpiryCountsQuery,
+  credentialExpiryCountsQuery,
   getStalledMonths,
   hasAssignmentsDueBy,
-  loadCompetencyExpiries,
-  loadCredentialExpiries,
   loadScopedCeRecords,
+  periodAggregates,
   scopedHoldingsQuery,
   type AggregateRow,
   type MetricsFilter,
@@ -116,7 +115,9 @@ function retentionCurves(rows: readonly AggregateRow[]): RetentionCurve[] {
   for (const r of rows) {
     const count = { time: r.n1, events: r.n2, censored: r.n3 };
     const key = r.k1 ?? "none";
-    byGroup.set(key, [...(byGroup.get(key) ?? []), count]);
+    const group = byGroup.get(key);
+    if (group) group.push(count);
+    else byGroup.set(key, [count]);
     all.push(count);
   }
   const grid = Array.from({ length: MAX_RETENTION_MONTHS + 1 }, (_, m) => Math.round(m * DAYS_PER_MONTH));
@@ -241,9 +242,10 @@ export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
 export async function dashboardSqlStatements(db: Db | Tx, f: MetricsFilter, options: { retentionGroup?: RetentionGroup }) {
   const horizon = addDays(f.today, 90);
   return [
-    dashboardAggregates(f, { retentionGroup: options.retentionGroup ?? "cohort", nationalCodes: NATIONAL_CERTIFICATION_CODES }),
-    credentialExpiriesQuery(f, { from: f.today, to: horizon }, cycleWindows(f.today, horizon)),
-    competencyExpiriesQuery(f, { from: f.today, to: horizon }),
+    periodAggregates(f),
+    cohortAggregates(f, { retentionGroup: options.retentionGroup ?? "cohort", nationalCodes: NATIONAL_CERTIFICATION_CODES }),
+    credentialExpiryCountsQuery(f, { from: f.today, to: horizon }, cycleWindows(f.today, horizon)),
+    competencyExpiryCountsQuery(f, { from: f.today, to: horizon }),
   ].map((query) => query.compile(db));
 }
 
@@ -252,14 +254,16 @@ export async function loadDashboard(db: Db | Tx, f: MetricsFilter, options: { re
   const period: Period = { from: f.from, to: f.to };
   const retentionGroup = options.retentionGroup ?? "cohort";
   const horizon = addDays(f.today, 90);
-  const [{ rows }, examSettings, stalledMonths, credentialExpiries, competencyExpiries, trainings] = await Promise.all([
-    dashboardAggregates(f, { retentionGroup, nationalCodes: NATIONAL_CERTIFICATION_CODES }).execute(db),
+  const [{ rows: periodRows }, { rows: cohortRows }, examSettings, stalledMonths, { rows: credentialExpiries }, { rows: competencyExpiries }, trainings] = await Promise.all([
+    periodAggregates(f).execute(db),
+    cohortAggregates(f, { retentionGroup, nationalCodes: NATIONAL_CERTIFICATION_CODES }).execute(db),
     getExamSettings(db, f.orgId),
     getStalledMonths(db, f.orgId),
-    loadCredentialExpiries(db, f, { from: f.today, to: horizon }, cycleWindows(f.today, horizon)),
-    loadCompetencyExpiries(db, f, { from: f.today, to: horizon }),
+    credentialExpiryCountsQuery(f, { from: f.today, to: horizon }, cycleWindows(f.today, horizon)).execute(db),
+    competencyExpiryCountsQuery(f, { from: f.today, to: horizon }).execute(db),
     dueTrainings(db, f, now),
   ]);
+  const rows = [...periodRows, ...cohortRows];
   const of = (kind: AggregateRow["kind"]) => rows.filter((r) => r.kind === kind);
 
   const months = of("month");
@@ -300,9 +304,10 @@ export async function loadDashboard(db: Db | Tx, f: MetricsFilter, options: { re
   const certification = certificationOutcomes(of("certification"), examSettings.deadlineMonths);
   const toCertification = kaplanMeier(certification.observations);
   const decided = certification.counts["on-time"] + certification.counts.late + certification.counts.missed;
-  const expiryKeys = credentialExpiries
-    .map((h) => expiryOf(findCertification(h.certification_code), h.earned_on, h.expires_on))
-    .filter((d): d is IsoDate => d !== null);
+  const credentialExpiryDays = credentialExpiries.flatMap((h) => {
+    const day = expiryOf(findCertification(h.certification_code), h.earned_on, h.expires_on);
+    return day === null ? [] : [{ day, count: h.n }];
+  });
 
   return {
     period: { from: f.from, to: f.to, today: f.today, days, months: monthsInPeriod(f.from, f.to) },
@@ -327,8 +332,8 @@ export async function loadDashboard(db: Db | Tx, f: MetricsFilter, options: { re
       medianMonthsToCertification: toCertification.median === null ? null : daysToMonths(toCertification.median),
     },
     expiring: {
-      certifications: expiryBuckets(expiryKeys, f.today),
-      competencies: expiryBuckets(competencyExpiries.map((s) => s.valid_until), f.today),
+      certifications: expiryBuckets(credentialExpiryDays, f.today),
+      competencies: expiryBuckets(competencyExpiries.map((s) => ({ day: s.valid_until, count: s.n })), f.today),
     },
     separationReasons: reasonBreakdown(of("reason").map((r) => ({ code: r.k1, count: r.n1 }))),
     exitInterviewReasons: reasonBreakdown(of("exit").map((r) => ({ code: r.k1, count: r.n1 }))),

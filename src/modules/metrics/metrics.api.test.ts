@@ -298,6 +298,29 @@ describe("metrics API", () => {
     assert.deepEqual(within30.items.map((r: { personId: string; detail: string; date: string }) => [r.personId, r.detail, r.date]), [[ids.E, "hazardous-drugs", "2026-07-05"]]);
   });
 
+  it("counts a credential's latest holding only: a renewal takes the expiring one off the list", async () => {
+    const expiring = async () => (await admin.get(`/api/metrics/dashboard?${YEAR}`)).json().expiring.certifications;
+    assert.deepEqual(await expiring(), { within30: 1, within60: 1, within90: 1 });
+    const renewal = await db.insertInto("certification_holdings").values({ org_id: org.id, person_id: ids.A, certification_code: "state-registration", state: "OH", earned_on: "2026-06-10", expires_on: "2028-07-01", verification_status: "unverified" }).returning("id").executeTakeFirstOrThrow();
+    assert.deepEqual(await expiring(), { within30: 0, within60: 0, within90: 0 });
+    // A rejected renewal supersedes nothing.
+    await db.updateTable("certification_holdings").set({ verification_status: "rejected" }).where("id", "=", renewal.id).execute();
+    assert.deepEqual(await expiring(), { within30: 1, within60: 1, within90: 1 });
+    await db.deleteFrom("certification_holdings").where("id", "=", renewal.id).execute();
+  });
+
+  it("leaves out of the technicians' figures someone whose role changes, from their segments on", async () => {
+    const whole = async () => (await admin.get(`/api/metrics/dashboard?${YEAR}`)).json();
+    const before = await whole();
+    const changed = await admin.patch(`/api/people/${ids.H}`, { role: "pharmacist" });
+    assert.equal(changed.statusCode, 200, changed.body);
+    const after = await whole();
+    assert.ok(Math.abs((before.headcount.average - after.headcount.average) * 365 - 365) < 1e-9); // H's whole year
+    assert.equal(after.headcount.end, before.headcount.end - 1);
+    assert.equal((await admin.patch(`/api/people/${ids.H}`, { role: "technician" })).statusCode, 200);
+    assert.equal((await whole()).headcount.average, before.headcount.average);
+  });
+
   it("keeps the employment segments in step with events recorded afterwards", async () => {
     const before = (await admin.get(`/api/metrics/dashboard?${YEAR}&siteId=${S2}`)).json();
     // H moves from S2 to S1 on 2025-10-01: S2 loses Oct–Dec (92 days).

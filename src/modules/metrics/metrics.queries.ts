@@ -50,22 +50,19 @@ const byLevel = (f: MetricsFilter) => f.track !== null || f.level !== null;
  * `employment_segments` (0012_metrics.sql keeps it cut from the employment events: each hire,
  * rehire or transfer starts a segment at its site, running to the day before the next one, or to
  * the separation date, the last day employed; leave and return do not break a segment, so people
- * on leave stay in the headcount). Under a track or level filter each segment is cut to the days
+ * on leave stay in the headcount; 0016_metrics_speed.sql adds the person's role to each, so the
+ * technicians are picked without reading people). Under a track or level filter each segment is cut to the days
  * that level was in force; a hire then counts when the level was in force on the hire day, a
  * separation when it was on the separation day.
  */
-/** The organization's technicians, read once per statement. */
-const techCte = (f: MetricsFilter) => sql`tech AS MATERIALIZED (SELECT id FROM people WHERE org_id = ${f.orgId} AND role IN (${roles}))`;
-
 function segmentCtes(f: MetricsFilter) {
-  const base = sql`${techCte(f)},
-  seg AS (
+  const base = sql`seg AS (
     SELECT s.person_id, s.site_id, s.starts_on, s.ends_on, s.is_hire, s.separation_type, s.reason_code
-    FROM employment_segments s JOIN tech p ON p.id = s.person_id
-    WHERE s.org_id = ${f.orgId} AND s.starts_on <= ${date(f.to)} AND (s.ends_on IS NULL OR s.ends_on >= ${date(f.from)})
+    FROM employment_segments s
+    WHERE s.org_id = ${f.orgId} AND s.person_role IN (${roles}) AND s.starts_on <= ${date(f.to)} AND (s.ends_on IS NULL OR s.ends_on >= ${date(f.from)})
       AND ${inSites(sql`s.site_id`, f)}
   )`;
-  if (!byLevel(f)) return sql`${base}, segs AS (SELECT * FROM seg)`;
+  if (!byLevel(f)) return base;
   return sql`${base},
   segs AS (
     SELECT s.person_id, s.site_id,
@@ -79,6 +76,9 @@ function segmentCtes(f: MetricsFilter) {
   )`;
 }
 
+/** The segments as the figures count them: `segs`, cut to the level under a level filter, else `seg` itself (not copied). */
+const segs = (f: MetricsFilter) => sql.raw(byLevel(f) ? "segs" : "seg");
+
 /**
  * Employment spells of the technicians in scope that started between two days: from each hire or
  * rehire to the separation that ends it (transfers do not matter here), at the site of the hire;
@@ -87,8 +87,8 @@ function segmentCtes(f: MetricsFilter) {
 function spellCtes(f: MetricsFilter, startedFrom: IsoDate, startedTo: IsoDate) {
   return sql`spells AS (
     SELECT s.person_id, s.spell_site_id AS site_id, s.spell_starts_on AS hired_on, s.spell_ends_on AS separated_on
-    FROM employment_segments s JOIN tech p ON p.id = s.person_id
-    WHERE s.org_id = ${f.orgId} AND s.spell_starts_on BETWEEN ${date(startedFrom)} AND ${date(startedTo)}
+    FROM employment_segments s
+    WHERE s.org_id = ${f.orgId} AND s.person_role IN (${roles}) AND s.spell_starts_on BETWEEN ${date(startedFrom)} AND ${date(startedTo)}
       AND (s.separation_type IS NOT NULL OR s.ends_on IS NULL) AND ${inSites(sql`s.spell_site_id`, f)}
   )`;
 }
@@ -112,44 +112,29 @@ export interface AggregateRow {
 }
 
 /**
- * The dashboard's aggregates in one statement:
+ * The dashboard's figures for the period, in one statement:
  *  - month: per calendar month of the period, person-days (n1), hires (n2), voluntary (n3) and involuntary (n4) separations;
  *  - headcount: employed on the first (n1) and on the last day (n2);
  *  - reason: separations in the period by coded reason (k1) and kind (k2);
  *  - exit: exit-interview reasons (k1) of the people who left in the period;
  *  - promotion: approved promotions by month (k1), at the person's site on the effective date, from the filtered level;
- *  - level-days: for those promotions, days in the level left (n1) and how many (n2);
- *  - retention: spells hired in the `RETENTION_YEARS` up to the period's end by group (k1), days observed (n1), separations (n2), still employed (n3);
- *  - certification: hires in the period by hire day (k1), first national credential (k2), observed until (k3), how many (n1).
+ *  - level-days: for those promotions, days in the level left (n1) and how many (n2).
  */
-export function dashboardAggregates(f: MetricsFilter, options: { retentionGroup: RetentionGroup; nationalCodes: readonly string[] }): RawBuilder<AggregateRow> {
-  const retentionFrom = addDays(addYears(f.to, -RETENTION_YEARS), 1);
-  const group =
-    options.retentionGroup === "cohort" ? sql`extract(year FROM o.hired_on)::int::text`
-    : options.retentionGroup === "level" ? sql`split_part(o.lv, '/', 2)`
-    : sql`split_part(o.lv, '/', 1)`;
-  const needsLevel = byLevel(f) || options.retentionGroup !== "cohort";
-  const national = options.nationalCodes.length ? sql.join(options.nationalCodes) : sql`NULL`;
+export function periodAggregates(f: MetricsFilter): RawBuilder<AggregateRow> {
   const months = sql.join(monthsOfPeriod(f.from, f.to).map((m) => sql`(${m.month}, ${date(m.from)}, ${date(m.to)})`));
-  const spellsFrom = compareDates(retentionFrom, f.from) < 0 ? retentionFrom : f.from;
-  return sql<AggregateRow>`WITH ${segmentCtes(f)}, ${spellCtes(f, spellsFrom, f.to)},
+  return sql<AggregateRow>`WITH ${segmentCtes(f)},
   months (month, m_from, m_to) AS (VALUES ${months}),
   -- The daily headcount as a running sum of +1 on each segment's first day in the period and −1 the
   -- day after its last: one row per day on which it changes, valid until the next such day.
   deltas AS (
-    SELECT greatest(starts_on, ${date(f.from)}) AS day, 1 AS delta FROM segs
+    SELECT greatest(starts_on, ${date(f.from)}) AS day, 1 AS delta FROM ${segs(f)}
     UNION ALL
-    SELECT ends_on + 1, -1 FROM segs WHERE ends_on < ${date(f.to)}
+    SELECT ends_on + 1, -1 FROM ${segs(f)} WHERE ends_on < ${date(f.to)}
   ),
   daily AS MATERIALIZED (
     SELECT day, sum(sum(delta)) OVER (ORDER BY day) AS headcount,
            lead(day, 1, ${date(f.to)} + 1) OVER (ORDER BY day) AS until_day
     FROM deltas GROUP BY day
-  ),
-  national AS (
-    SELECT c.person_id, min(c.earned_on) AS certified_on FROM certification_holdings c
-    WHERE c.org_id = ${f.orgId} AND c.verification_status <> 'rejected' AND c.certification_code IN (${national})
-    GROUP BY c.person_id
   ),
   prom AS (
     SELECT pr.person_id, pr.effective_date, pr.from_track, pr.from_level
@@ -157,6 +142,67 @@ export function dashboardAggregates(f: MetricsFilter, options: { retentionGroup:
     WHERE pr.org_id = ${f.orgId} AND pr.status = 'approved' AND pr.kind = 'promotion'
       AND pr.effective_date BETWEEN ${date(f.from)} AND ${date(f.to)}
       ${f.track !== null ? sql`AND pr.from_track = ${f.track}` : sql``} ${f.level !== null ? sql`AND pr.from_level = ${f.level}` : sql``}
+  )
+  SELECT 'month' AS kind, mo.month AS k1, NULL AS k2, NULL AS k3,
+         coalesce((SELECT sum(d.headcount * greatest(0, least(d.until_day - 1, mo.m_to) - greatest(d.day, mo.m_from) + 1)) FROM daily d
+                   WHERE d.day <= mo.m_to AND d.until_day > mo.m_from), 0)::bigint AS n1,
+         coalesce(e.hires, 0)::bigint AS n2, coalesce(e.voluntary, 0)::bigint AS n3, coalesce(e.involuntary, 0)::bigint AS n4
+  FROM months mo
+  LEFT JOIN (
+    SELECT month, sum(hires) AS hires, sum(voluntary) AS voluntary, sum(involuntary) AS involuntary FROM (
+      SELECT to_char(starts_on, 'YYYY-MM') AS month, count(*) AS hires, 0 AS voluntary, 0 AS involuntary
+      FROM ${segs(f)} WHERE is_hire AND starts_on BETWEEN ${date(f.from)} AND ${date(f.to)} GROUP BY 1
+      UNION ALL
+      SELECT to_char(ends_on, 'YYYY-MM'), 0, count(*) FILTER (WHERE separation_type = 'voluntary'), count(*) FILTER (WHERE separation_type = 'involuntary')
+      FROM ${segs(f)} WHERE separation_type IS NOT NULL AND ends_on BETWEEN ${date(f.from)} AND ${date(f.to)} GROUP BY 1
+    ) by_month GROUP BY month
+  ) e ON e.month = mo.month
+  UNION ALL
+  SELECT 'headcount', NULL, NULL, NULL,
+         count(*) FILTER (WHERE starts_on <= ${date(f.from)} AND (ends_on IS NULL OR ends_on >= ${date(f.from)})),
+         count(*) FILTER (WHERE starts_on <= ${date(f.to)} AND (ends_on IS NULL OR ends_on >= ${date(f.to)})), 0, 0
+  FROM ${segs(f)}
+  UNION ALL
+  SELECT 'reason', reason_code, separation_type, NULL, count(*), 0, 0, 0
+  FROM ${segs(f)} WHERE separation_type IS NOT NULL AND ends_on BETWEEN ${date(f.from)} AND ${date(f.to)}
+  GROUP BY reason_code, separation_type
+  UNION ALL
+  SELECT 'exit', code, NULL, NULL, count(*), 0, 0, 0
+  FROM ${segs(f)} s
+  JOIN exit_interviews x ON x.person_id = s.person_id AND x.org_id = ${f.orgId} AND x.interview_date >= s.starts_on
+  CROSS JOIN LATERAL unnest(x.reason_codes) AS code
+  WHERE s.separation_type IS NOT NULL AND s.ends_on BETWEEN ${date(f.from)} AND ${date(f.to)}
+  GROUP BY code
+  UNION ALL
+  SELECT 'promotion', to_char(effective_date, 'YYYY-MM'), NULL, NULL, count(*), 0, 0, 0
+  FROM prom GROUP BY 2
+  UNION ALL
+  SELECT 'level-days', NULL, NULL, NULL, (pr.effective_date - l.started_on), count(*), 0, 0
+  FROM prom pr JOIN person_levels l ON l.person_id = pr.person_id AND l.org_id = ${f.orgId}
+    AND l.track_code = pr.from_track AND l.level_code = pr.from_level AND l.ended_on = pr.effective_date
+  GROUP BY 5`;
+}
+
+/**
+ * The dashboard's figures that follow hires (employment spells), in one statement apart from the
+ * period's, so the two run side by side:
+ *  - retention: spells hired in the `RETENTION_YEARS` up to the period's end by group (k1), days observed (n1), separations (n2), still employed (n3);
+ *  - certification: hires in the period by hire day (k1), first national credential (k2), observed until (k3), how many (n1).
+ */
+export function cohortAggregates(f: MetricsFilter, options: { retentionGroup: RetentionGroup; nationalCodes: readonly string[] }): RawBuilder<AggregateRow> {
+  const retentionFrom = addDays(addYears(f.to, -RETENTION_YEARS), 1);
+  const group =
+    options.retentionGroup === "cohort" ? sql`extract(year FROM o.hired_on)::int::text`
+    : options.retentionGroup === "level" ? sql`split_part(o.lv, '/', 2)`
+    : sql`split_part(o.lv, '/', 1)`;
+  const needsLevel = byLevel(f) || options.retentionGroup !== "cohort";
+  const national = options.nationalCodes.length ? sql.join(options.nationalCodes) : sql`NULL`;
+  const spellsFrom = compareDates(retentionFrom, f.from) < 0 ? retentionFrom : f.from;
+  return sql<AggregateRow>`WITH ${spellCtes(f, spellsFrom, f.to)},
+  national AS (
+    SELECT c.person_id, min(c.earned_on) AS certified_on FROM certification_holdings c
+    WHERE c.org_id = ${f.orgId} AND c.verification_status <> 'rejected' AND c.certification_code IN (${national})
+    GROUP BY c.person_id
   ),
   obs AS (
     SELECT o.*, ${needsLevel ? levelOn(sql`o.person_id`, sql`o.until_on`, f) : sql`NULL::text`} AS lv
@@ -173,46 +219,8 @@ export function dashboardAggregates(f: MetricsFilter, options: { retentionGroup:
     WHERE h.hired_on BETWEEN ${date(f.from)} AND ${date(f.to)}
       ${byLevel(f) ? sql`AND ${levelOn(sql`h.person_id`, sql`h.hired_on`, f)} IS NOT NULL` : sql``}
   )
-  SELECT 'month' AS kind, mo.month AS k1, NULL AS k2, NULL AS k3,
-         coalesce((SELECT sum(d.headcount * greatest(0, least(d.until_day - 1, mo.m_to) - greatest(d.day, mo.m_from) + 1)) FROM daily d
-                   WHERE d.day <= mo.m_to AND d.until_day > mo.m_from), 0)::bigint AS n1,
-         coalesce(e.hires, 0)::bigint AS n2, coalesce(e.voluntary, 0)::bigint AS n3, coalesce(e.involuntary, 0)::bigint AS n4
-  FROM months mo
-  LEFT JOIN (
-    SELECT month, sum(hires) AS hires, sum(voluntary) AS voluntary, sum(involuntary) AS involuntary FROM (
-      SELECT to_char(starts_on, 'YYYY-MM') AS month, count(*) AS hires, 0 AS voluntary, 0 AS involuntary
-      FROM segs WHERE is_hire AND starts_on BETWEEN ${date(f.from)} AND ${date(f.to)} GROUP BY 1
-      UNION ALL
-      SELECT to_char(ends_on, 'YYYY-MM'), 0, count(*) FILTER (WHERE separation_type = 'voluntary'), count(*) FILTER (WHERE separation_type = 'involuntary')
-      FROM segs WHERE separation_type IS NOT NULL AND ends_on BETWEEN ${date(f.from)} AND ${date(f.to)} GROUP BY 1
-    ) by_month GROUP BY month
-  ) e ON e.month = mo.month
-  UNION ALL
-  SELECT 'headcount', NULL, NULL, NULL,
-         count(*) FILTER (WHERE starts_on <= ${date(f.from)} AND (ends_on IS NULL OR ends_on >= ${date(f.from)})),
-         count(*) FILTER (WHERE starts_on <= ${date(f.to)} AND (ends_on IS NULL OR ends_on >= ${date(f.to)})), 0, 0
-  FROM segs
-  UNION ALL
-  SELECT 'reason', reason_code, separation_type, NULL, count(*), 0, 0, 0
-  FROM segs WHERE separation_type IS NOT NULL AND ends_on BETWEEN ${date(f.from)} AND ${date(f.to)}
-  GROUP BY reason_code, separation_type
-  UNION ALL
-  SELECT 'exit', code, NULL, NULL, count(*), 0, 0, 0
-  FROM segs s
-  JOIN exit_interviews x ON x.person_id = s.person_id AND x.org_id = ${f.orgId} AND x.interview_date >= s.starts_on
-  CROSS JOIN LATERAL unnest(x.reason_codes) AS code
-  WHERE s.separation_type IS NOT NULL AND s.ends_on BETWEEN ${date(f.from)} AND ${date(f.to)}
-  GROUP BY code
-  UNION ALL
-  SELECT 'promotion', to_char(effective_date, 'YYYY-MM'), NULL, NULL, count(*), 0, 0, 0
-  FROM prom GROUP BY 2
-  UNION ALL
-  SELECT 'level-days', NULL, NULL, NULL, (pr.effective_date - l.started_on), count(*), 0, 0
-  FROM prom pr JOIN person_levels l ON l.person_id = pr.person_id AND l.org_id = ${f.orgId}
-    AND l.track_code = pr.from_track AND l.level_code = pr.from_level AND l.ended_on = pr.effective_date
-  GROUP BY 5
-  UNION ALL
-  SELECT 'retention', ${group}, NULL, NULL, (o.until_on - o.hired_on), count(*) FILTER (WHERE o.separated), count(*) FILTER (WHERE NOT o.separated), 0
+  SELECT 'retention' AS kind, ${group} AS k1, NULL AS k2, NULL AS k3, (o.until_on - o.hired_on) AS n1,
+         count(*) FILTER (WHERE o.separated) AS n2, count(*) FILTER (WHERE NOT o.separated) AS n3, 0 AS n4
   FROM obs o ${byLevel(f) ? sql`WHERE o.lv IS NOT NULL` : sql``}
   GROUP BY 2, 5
   UNION ALL
@@ -224,7 +232,7 @@ export function dashboardAggregates(f: MetricsFilter, options: { retentionGroup:
 export async function loadSegments(db: Db | Tx, f: MetricsFilter): Promise<Segment[]> {
   const { rows } = await sql<{ person_id: string; site_id: string; starts_on: IsoDate; ends_on: IsoDate | null; is_hire: boolean; separation_type: SeparationKind | null; reason_code: string | null }>`
     WITH ${segmentCtes(f)}
-    SELECT person_id, site_id, starts_on, ends_on, is_hire, separation_type, reason_code FROM segs
+    SELECT person_id, site_id, starts_on, ends_on, is_hire, separation_type, reason_code FROM ${segs(f)}
     WHERE starts_on <= ${date(f.to)} AND (ends_on IS NULL OR ends_on >= ${date(f.from)})
     ORDER BY person_id, starts_on`.execute(db);
   return rows.map((r) => ({
@@ -254,7 +262,7 @@ export async function loadPromotions(db: Db | Tx, f: MetricsFilter) {
 export async function loadHires(db: Db | Tx, f: MetricsFilter, nationalCodes: readonly string[]) {
   const national = nationalCodes.length ? sql.join(nationalCodes) : sql`NULL`;
   const { rows } = await sql<{ person_id: string; hired_on: IsoDate; separated_on: IsoDate | null; certified_on: IsoDate | null }>`
-    WITH ${techCte(f)}, ${spellCtes(f, f.from, f.to)}
+    WITH ${spellCtes(f, f.from, f.to)}
     SELECT h.person_id, h.hired_on, h.separated_on,
            (SELECT min(c.earned_on) FROM certification_holdings c
              WHERE c.person_id = h.person_id AND c.org_id = ${f.orgId} AND c.verification_status <> 'rejected' AND c.certification_code IN (${national})) AS certified_on
@@ -279,20 +287,29 @@ function currentPeople(f: MetricsFilter) {
  * The latest credential of each kind per current person (a renewal supersedes the holding it
  * renews), not rejected, whose printed expiry falls in [from, to], or without a printed expiry
  * but earned in one of the windows given per code (the catalog's cycle, checked exactly in the rules).
+ * The holdings in the window are found first; each is kept when no later one of its kind follows.
  */
 export function credentialExpiriesQuery(f: MetricsFilter, window: { from: IsoDate; to: IsoDate }, cycleWindows: readonly { code: string; earnedFrom: IsoDate; earnedTo: IsoDate }[]) {
   const cycles = cycleWindows.length
     ? sql`OR (h.expires_on IS NULL AND (${sql.join(cycleWindows.map((c) => sql`(h.certification_code = ${c.code} AND h.earned_on BETWEEN ${date(c.earnedFrom)} AND ${date(c.earnedTo)})`), sql` OR `)}))`
     : sql``;
   return sql<{ person_id: string; certification_code: string; earned_on: IsoDate; expires_on: IsoDate | null }>`
-    WITH cur AS (${currentPeople(f)}),
-    latest AS (
-      SELECT DISTINCT ON (h.person_id, h.certification_code) h.person_id, h.certification_code, h.earned_on, h.expires_on
-      FROM certification_holdings h JOIN cur ON cur.id = h.person_id
-      WHERE h.org_id = ${f.orgId} AND h.verification_status <> 'rejected'
-      ORDER BY h.person_id, h.certification_code, h.earned_on DESC, h.created_at DESC
-    )
-    SELECT * FROM latest h WHERE (h.expires_on BETWEEN ${date(window.from)} AND ${date(window.to)}) ${cycles}`;
+    WITH cur AS (${currentPeople(f)})
+    SELECT h.person_id, h.certification_code, h.earned_on, h.expires_on
+    FROM certification_holdings h JOIN cur ON cur.id = h.person_id
+    WHERE h.org_id = ${f.orgId} AND h.verification_status <> 'rejected'
+      AND ((h.expires_on BETWEEN ${date(window.from)} AND ${date(window.to)}) ${cycles})
+      AND NOT EXISTS (
+        SELECT 1 FROM certification_holdings later
+        WHERE later.person_id = h.person_id AND later.certification_code = h.certification_code AND later.verification_status <> 'rejected'
+          AND (later.earned_on, later.created_at, later.id) > (h.earned_on, h.created_at, h.id))`;
+}
+
+/** The same credentials counted by kind, earned and printed expiry date (all the dashboard needs of them). */
+export function credentialExpiryCountsQuery(f: MetricsFilter, window: { from: IsoDate; to: IsoDate }, cycleWindows: readonly { code: string; earnedFrom: IsoDate; earnedTo: IsoDate }[]) {
+  return sql<{ certification_code: string; earned_on: IsoDate; expires_on: IsoDate | null; n: number }>`
+    SELECT h.certification_code, h.earned_on, h.expires_on, count(*)::int AS n FROM (${credentialExpiriesQuery(f, window, cycleWindows)}) h
+    GROUP BY 1, 2, 3`;
 }
 
 export async function loadCredentialExpiries(db: Db | Tx, f: MetricsFilter, window: { from: IsoDate; to: IsoDate }, cycleWindows: readonly { code: string; earnedFrom: IsoDate; earnedTo: IsoDate }[]) {
@@ -316,6 +333,11 @@ export function competencyExpiriesQuery(f: MetricsFilter, window: { from: IsoDat
         WHERE later.person_id = s.person_id AND later.competency_code = s.competency_code AND later.step_code IS NULL
           AND later.revokes_id IS NULL AND later.signed_at > s.signed_at
           AND NOT EXISTS (SELECT 1 FROM competency_signoffs r2 WHERE r2.revokes_id = later.id))`;
+}
+
+/** The same sign-offs counted by the day they lapse (all the dashboard needs of them). */
+export function competencyExpiryCountsQuery(f: MetricsFilter, window: { from: IsoDate; to: IsoDate }) {
+  return sql<{ valid_until: IsoDate; n: number }>`SELECT s.valid_until, count(*)::int AS n FROM (${competencyExpiriesQuery(f, window)}) s GROUP BY 1`;
 }
 
 export async function loadCompetencyExpiries(db: Db | Tx, f: MetricsFilter, window: { from: IsoDate; to: IsoDate }) {

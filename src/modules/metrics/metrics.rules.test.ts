@@ -153,11 +153,14 @@ describe("metrics rules: training, certification, expiries, reasons, stalled", (
 
   it("buckets expiries cumulatively within 30, 60 and 90 days, counting the expiry day itself", () => {
     const today = "2025-03-01";
-    assert.deepEqual(expiryBuckets(["2025-03-01", "2025-03-31", "2025-04-01", "2025-04-30", "2025-05-30", "2025-05-31", "2025-02-28"], today), {
+    const one = (day: string) => ({ day, count: 1 });
+    assert.deepEqual(expiryBuckets(["2025-03-01", "2025-03-31", "2025-04-01", "2025-04-30", "2025-05-30", "2025-05-31", "2025-02-28"].map(one), today), {
       within30: 2, // today and +30
       within60: 4, // +31, +60
       within90: 5, // +90; +91 and yesterday are out
     });
+    // Counted expiries weigh as many.
+    assert.deepEqual(expiryBuckets([{ day: "2025-03-31", count: 3 }, { day: "2025-05-30", count: 2 }, { day: "2025-06-01", count: 7 }], today), { within30: 3, within60: 3, within90: 5 });
   });
 
   it("breaks reasons down largest first with shares, unknown and missing codes as not recorded", () => {

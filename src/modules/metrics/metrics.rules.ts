@@ -208,14 +208,14 @@ export const EXPIRY_WINDOWS = [30, 60, 90] as const;
  * A credential counts through its expiry date, so one expiring today is in every window and one
  * that expired yesterday in none.
  */
-export function expiryBuckets(expiries: readonly IsoDate[], today: IsoDate): Record<`within${(typeof EXPIRY_WINDOWS)[number]}`, number> {
+export function expiryBuckets(expiries: readonly { day: IsoDate; count: number }[], today: IsoDate): Record<`within${(typeof EXPIRY_WINDOWS)[number]}`, number> {
   const buckets = { within30: 0, within60: 0, within90: 0 };
-  for (const day of expiries) {
+  for (const { day, count } of expiries) {
     const left = daysBetween(today, day);
     if (left < 0) continue;
-    if (left <= 30) buckets.within30++;
-    if (left <= 60) buckets.within60++;
-    if (left <= 90) buckets.within90++;
+    if (left <= 30) buckets.within30 += count;
+    if (left <= 60) buckets.within60 += count;
+    if (left <= 90) buckets.within90 += count;
   }
   return buckets;
 }
