@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
 import { createBatcher } from "../../lib/batching.ts";
 import type { Actor } from "./policy.ts";
@@ -60,7 +61,8 @@ export async function findSessionActors(db: Db, tokens: readonly string[], now: 
       "p.status",
       "o.slug as org_slug",
     ])
-    .where("s.id", "in", [...new Set(hashes)])
+    // One array parameter: the statement's text stays the same whatever the number of sessions.
+    .where("s.id", "=", sql<string>`any(${[...new Set(hashes)]}::text[])`)
     .execute();
   const live = new Map(rows.filter((row) => !row.disabled && row.status !== "separated" && new Date(row.expires_at) > now).map((row) => [row.session_id, row]));
   const managers = [...new Set([...live.values()].filter((row) => row.role === "manager").map((row) => row.person_id))];

@@ -87,11 +87,11 @@ async function writeBatch(db: Db, requests: readonly AnswerRequest[]): Promise<(
 }
 
 async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: number[], outcomes: (Outcome | Error)[]) {
-  const wanted = indexes.map((index) => sql`(${requests[index].attemptId}::uuid, ${requests[index].position}::int)`);
+  // Arrays rather than a VALUES list: the statement's text stays the same whatever the batch's size.
   const { rows } = await sql<PositionRow>`
     SELECT a.id AS attempt_id, a.org_id, a.person_id, a.feedback, a.status, a.deadline_at, a.item_count,
            i.position, i.content, i.answer, i.flagged, i.correct
-      FROM (VALUES ${sql.join(wanted)}) AS v(attempt_id, position)
+      FROM unnest(${indexes.map((index) => requests[index].attemptId)}::uuid[], ${indexes.map((index) => requests[index].position)}::int[]) AS v(attempt_id, position)
       JOIN exam_attempts a ON a.id = v.attempt_id
       JOIN exam_attempt_items i ON i.attempt_id = v.attempt_id AND i.position = v.position`.execute(db);
   const found = new Map(rows.map((row) => [`${row.attempt_id}/${row.position}`, row]));
@@ -117,16 +117,18 @@ async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: n
   }
   if (planned.length === 0) return;
 
-  const values = planned.map(({ request, patch }) => {
-    const setsAnswer = patch.answer !== undefined;
-    return sql`(${request.attemptId}::uuid, ${request.actor.personId}::uuid, ${request.position}::int, ${setsAnswer}::boolean,
-      ${setsAnswer ? patch.answer : null}::jsonb, ${setsAnswer ? patch.correct : null}::boolean, ${setsAnswer ? patch.answered_at : null}::timestamptz,
-      ${patch.flagged ?? null}::boolean, ${request.now}::timestamptz)`;
-  });
+  const column = <T>(value: (plan: Planned) => T) => planned.map(value);
+  const setsAnswer = (plan: Planned) => plan.patch.answer !== undefined;
   // Locks each open attempt (in id order, so batches written at the same time never deadlock), gives the time since its last event (capped as `elapsedOnItem` caps it)
   // to the item that was on screen, moves it to the answered position and stores the answer, in one statement.
   const { rows: written } = await sql<{ attempt_id: string; answer: unknown; flagged: boolean; correct: boolean | null }>`
-    WITH v(attempt_id, person_id, position, sets_answer, answer, correct, answered_at, flagged, at) AS (VALUES ${sql.join(values)}),
+    WITH v AS (
+      SELECT attempt_id, person_id, position, sets_answer, answer::jsonb AS answer, correct, answered_at, flagged, at
+        FROM unnest(${column((p) => p.request.attemptId)}::uuid[], ${column((p) => p.request.actor.personId)}::uuid[], ${column((p) => p.request.position)}::int[],
+                    ${column(setsAnswer)}::boolean[], ${column((p) => (setsAnswer(p) ? p.patch.answer : null))}::text[], ${column((p) => (setsAnswer(p) ? p.patch.correct : null))}::boolean[],
+                    ${column((p) => (setsAnswer(p) ? p.patch.answered_at : null))}::timestamptz[], ${column((p) => p.patch.flagged ?? null)}::boolean[], ${column((p) => p.request.now)}::timestamptz[])
+          AS t(attempt_id, person_id, position, sets_answer, answer, correct, answered_at, flagged, at)
+    ),
     open AS (
       SELECT v.*, a.current_position AS left_position,
              least(${MAX_ITEM_GAP_MS}::int, greatest(0, floor(extract(epoch FROM v.at - a.last_event_at) * 1000)))::int AS spent
