@@ -149,12 +149,12 @@ async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: n
         correct     = CASE WHEN i.position = open.position AND open.sets_answer THEN open.correct ELSE i.correct END,
         answered_at = CASE WHEN i.position = open.position AND open.sets_answer THEN open.answered_at ELSE i.answered_at END,
         flagged     = CASE WHEN i.position = open.position AND open.flagged IS NOT NULL THEN open.flagged ELSE i.flagged END
-        FROM open
-       WHERE i.attempt_id = open.attempt_id AND i.position IN (open.position, open.left_position)
-       RETURNING i.attempt_id, i.position, i.answer, i.flagged, i.correct
+        -- Each attempt's two positions by primary key (the one answered, the one whose time ends; the same row once when they are one).
+        FROM open CROSS JOIN LATERAL (SELECT DISTINCT p FROM unnest(ARRAY[open.position, open.left_position]) AS p) AS target(position)
+       WHERE i.attempt_id = open.attempt_id AND i.position = target.position
+       RETURNING i.attempt_id, i.answer, i.flagged, i.correct, i.position = open.position AS answered
     )
-    SELECT items.attempt_id, items.answer, items.flagged, items.correct
-      FROM items JOIN open ON open.attempt_id = items.attempt_id AND open.position = items.position`.execute(db);
+    SELECT attempt_id, answer, flagged, correct FROM items WHERE answered`.execute(db);
   const stored = new Map(written.map((row) => [row.attempt_id, row]));
   for (const { index, request, row } of planned) {
     const after = stored.get(request.attemptId);
