@@ -42,7 +42,10 @@ export interface AnswerPatch {
  * What an answer or review mark changes on a position, checked against the item as it was shown.
  * Pure: both the one-by-one path below and the batched writer (`answer-writer.ts`) use it.
  */
-export function answerPatch(content: PositionContent, feedback: "end" | "immediate", alreadyAnswered: boolean, input: AnswerInput, now: Date): AnswerPatch {
+/** What checking an answer needs of an item: its kind, its key and its options' ids. */
+export type AnswerFacts = Pick<PositionContent, "kind" | "key"> & { options: readonly { id: string }[] };
+
+export function answerPatch(content: AnswerFacts, feedback: "end" | "immediate", alreadyAnswered: boolean, input: AnswerInput, now: Date): AnswerPatch {
   const patch: AnswerPatch = {};
   if (input.flagged !== undefined) patch.flagged = input.flagged;
   if (input.answer === undefined) return patch;

@@ -71,9 +71,12 @@ describe("answers from many takers at once", () => {
       ...attempts.map((a, i) => writer.write({ actor: actorOf(i), attemptId: a.id, position: 2, input: { answer: [options[i]] }, now: t.clock.now })),
       writer.write({ actor: actorOf(0), attemptId: attempts[0].id, position: 2, input: { flagged: true }, now: t.clock.now }),
     ]);
-    assert.ok(replies.every((r) => r !== null), "the batch answered every request itself");
-    assert.deepEqual(replies.map((r) => r!.answer), [[options[0]], [options[1]], [options[2]], [options[0]]]);
-    assert.equal(replies[3]!.flagged, true, "the second request of a taker saw the first");
+    const views = replies.map((r) => {
+      assert.ok(r !== null && r !== "stored", "the batch answered every request itself, with the position");
+      return r;
+    });
+    assert.deepEqual(views.map((r) => r.answer), [[options[0]], [options[1]], [options[2]], [options[0]]]);
+    assert.equal(views[3].flagged, true, "the second request of a taker saw the first");
     const drill = await takers[3].post("/api/exams/attempts", { form: "drill", domain: "federal" });
     const drillOption = await firstOption(takers[3], drill.json(), 1);
     assert.equal(await writer.write({ actor: actorOf(3), attemptId: drill.json().id, position: 1, input: { answer: [drillOption] }, now: t.clock.now }), null, "a drill's answer is explained at once, so it goes one by one");
@@ -137,6 +140,37 @@ describe("answers from many takers at once", () => {
     assert.equal(closed.status, "submitted");
     assert.equal(closed.expired, true);
     assert.deepEqual((await stored(attempt.id)).filter((r) => r.answer !== null), []);
+  });
+
+  it("stores without a copy back when asked (Prefer: return=minimal), checking the answer all the same", async () => {
+    const c = takers[0];
+    const attempt = await start(c);
+    const positions = Array.from({ length: 6 }, (_, i) => i + 1);
+    const items = await Promise.all(positions.map(async (p) => (await c.get(`/api/exams/attempts/${attempt.id}/items/${p}`)).json()));
+    const minimal = (p: number, payload: unknown, prefer = "return=minimal") => c.request({ method: "PUT", url: `/api/exams/attempts/${attempt.id}/items/${p}`, payload: payload as object, headers: { prefer } });
+    // Sent together, so they go through one batch; a multi-answer item takes two options.
+    const chosen = items.map((item) => (item.kind === "multi" ? item.options.slice(0, 2) : item.options.slice(0, 1)).map((o: { id: string }) => o.id));
+    const replies = await Promise.all(positions.map((p, i) => minimal(p, { answer: chosen[i], flagged: p === 2 }, p === 3 ? "handling=lenient, return = minimal; x=1" : "return=minimal")));
+    assert.deepEqual(replies.map((r) => [r.statusCode, r.headers["preference-applied"], r.body]), positions.map(() => [204, "return=minimal", ""]));
+    const rows = await stored(attempt.id);
+    assert.deepEqual(rows.slice(0, 6).map((r) => r.answer), chosen);
+    assert.deepEqual(rows.filter((r) => r.flagged).map((r) => r.position), [2]);
+    const wrong = await minimal(7, { answer: ["z"] });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.json().error.fields[0].field, "answer");
+    const single = items.findIndex((item) => item.kind === "single");
+    assert.equal((await minimal(single + 1, { answer: items[single].options.slice(0, 2).map((o: { id: string }) => o.id) })).statusCode, 400, "one option only on a single-answer item");
+    // The attempt's facts are cached now; someone else still cannot write into it.
+    const intruder = await takers[3].request({ method: "PUT", url: `/api/exams/attempts/${attempt.id}/items/8`, payload: { answer: chosen[0] }, headers: { prefer: "return=minimal" } });
+    assert.equal(intruder.statusCode, 404);
+    assert.equal((await stored(attempt.id))[7].answer, null);
+    // Without the preference the reply is the position, as before.
+    const full = await put(c, `/api/exams/attempts/${attempt.id}/items/1`, { flagged: true });
+    assert.equal(full.statusCode, 200);
+    assert.deepEqual([full.json().position, full.json().flagged, full.json().answer], [1, true, chosen[0]]);
+    await c.post(`/api/exams/attempts/${attempt.id}/submit`);
+    const closed = await minimal(1, { answer: chosen[0] });
+    assert.equal(closed.json().error.code, "ATTEMPT_CLOSED", "an error is an error either way");
   });
 
   it("answers a submitted attempt with ATTEMPT_CLOSED", async () => {

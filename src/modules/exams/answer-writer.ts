@@ -1,9 +1,10 @@
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../../db/database.ts";
 import { createBatcher } from "../../lib/batching.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Actor } from "../auth/policy.ts";
-import { answerPatch, type AnswerInput, type AnswerPatch } from "./answer-item.ts";
+import { answerPatch, type AnswerFacts, type AnswerInput, type AnswerPatch } from "./answer-item.ts";
 import { MAX_ITEM_GAP_MS, isPastDeadline } from "./exams.rules.ts";
 import { positionView } from "./item-view.ts";
 import type { PositionContent } from "./start-attempt.ts";
@@ -14,12 +15,17 @@ export interface AnswerRequest {
   position: number;
   input: AnswerInput;
   now: Date;
+  /** The asker wants no copy of the position back (`Prefer: return=minimal`): the answer is checked against the attempt's cached facts, nothing of the position is read. */
+  minimal?: boolean;
 }
 
 export type PositionReply = ReturnType<typeof positionView>;
 
-/** `null`: the batch cannot take this request (drill, closed or expired attempt, unknown position); answer it one by one. */
-type Outcome = PositionReply | null;
+/**
+ * The position as stored, or `"stored"` when the asker wanted no copy; `null`: the batch cannot
+ * take this request (drill, closed or expired attempt, unknown position), answer it one by one.
+ */
+type Outcome = PositionReply | "stored" | null;
 
 /** Answers written per statement; more waiting than this go in the next batch. */
 const MAX_BATCH = 500;
@@ -34,13 +40,33 @@ const BATCHES_IN_FLIGHT = 4;
  * cannot decide (a closed or expired attempt: the one-by-one path closes it and says why).
  *
  * The write re-checks, under the attempt's row lock, that the attempt is still open, still the
- * asker's and before its deadline; content is read in the same batch and never changes after the
- * attempt starts, so nothing is cached between requests and several app servers stay correct.
+ * asker's and before its deadline. What an answer is checked against (each position's kind, key and
+ * option ids) never changes after the attempt starts: a request that wants no copy back is checked
+ * against those facts, read once per attempt and cached, so several app servers stay correct; one
+ * that wants the position back reads it in the batch.
  */
 export function createAnswerWriter(db: Db) {
-  const write = createBatcher<AnswerRequest, Outcome>((requests) => writeBatch(db, requests), { maxBatchSize: MAX_BATCH, concurrency: BATCHES_IN_FLIGHT });
+  const facts: FactsCache = new LRUCache({ maxSize: MAX_CACHED_POSITIONS, sizeCalculation: (attempt) => Math.max(1, attempt.positions.length) });
+  const write = createBatcher<AnswerRequest, Outcome>((requests) => writeBatch(db, facts, requests), { maxBatchSize: MAX_BATCH, concurrency: BATCHES_IN_FLIGHT });
   return { write };
 }
+
+/**
+ * What checking a minimal answer needs of an attempt, read once per attempt: whose it is, its
+ * feedback, and each position's kind, key and option ids (as JSON text, index 0 for position 1).
+ * Positions never change after the attempt starts, so a copy stays true on every app server; whether
+ * the attempt is still open is checked under its lock by the write itself.
+ */
+interface AttemptFacts {
+  orgId: string;
+  personId: string;
+  feedback: "end" | "immediate";
+  positions: string[];
+}
+type FactsCache = LRUCache<string, AttemptFacts>;
+
+/** Positions kept in the facts cache (about 60 bytes each): a few thousand attempts under way at once. */
+const MAX_CACHED_POSITIONS = 400_000;
 
 export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
 
@@ -59,14 +85,22 @@ interface PositionRow {
   correct: boolean | null;
 }
 
+/** The content as the minimal read returns it: the option ids without their text. */
+interface MinimalContent {
+  kind: PositionContent["kind"];
+  key: PositionContent["key"];
+  options: string[];
+}
+
 interface Planned {
   index: number;
   request: AnswerRequest;
-  row: PositionRow;
+  /** The position as read, for a full reply; null for a minimal one. */
+  row: PositionRow | null;
   patch: AnswerPatch;
 }
 
-async function writeBatch(db: Db, requests: readonly AnswerRequest[]): Promise<(Outcome | Error)[]> {
+async function writeBatch(db: Db, facts: FactsCache, requests: readonly AnswerRequest[]): Promise<(Outcome | Error)[]> {
   const outcomes: (Outcome | Error)[] = requests.map(() => null);
   // One write per attempt per round: a taker's second request in the same batch waits for its first.
   const rounds: number[][] = [];
@@ -78,7 +112,7 @@ async function writeBatch(db: Db, requests: readonly AnswerRequest[]): Promise<(
   });
   for (const indexes of rounds) {
     try {
-      await writeRound(db, requests, indexes, outcomes);
+      await writeRound(db, facts, requests, indexes, outcomes);
     } catch (error) {
       for (const index of indexes) outcomes[index] = error instanceof Error ? error : new Error(String(error));
     }
@@ -86,18 +120,67 @@ async function writeBatch(db: Db, requests: readonly AnswerRequest[]): Promise<(
   return outcomes;
 }
 
-async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: number[], outcomes: (Outcome | Error)[]) {
+/** The facts of attempts not yet cached, read in one statement (every position of each). */
+async function loadFacts(db: Db, facts: FactsCache, attemptIds: readonly string[]) {
+  const missing = [...new Set(attemptIds)].filter((id) => !facts.has(id));
+  if (missing.length === 0) return;
+  const { rows } = await sql<{ attempt_id: string; org_id: string; person_id: string; feedback: "end" | "immediate"; position: number; facts: string }>`
+    SELECT a.id AS attempt_id, a.org_id, a.person_id, a.feedback, i.position,
+           jsonb_build_object('kind', i.content->'kind', 'key', i.content->'key', 'options', jsonb_path_query_array(i.content, '$.options[*].id'))::text AS facts
+      FROM unnest(${missing}::uuid[]) AS m(id)
+      JOIN exam_attempts a ON a.id = m.id
+      JOIN exam_attempt_items i ON i.attempt_id = a.id
+     ORDER BY a.id, i.position`.execute(db);
+  const loaded = new Map<string, AttemptFacts>();
+  for (const row of rows) {
+    let attempt = loaded.get(row.attempt_id);
+    if (!attempt) loaded.set(row.attempt_id, (attempt = { orgId: row.org_id, personId: row.person_id, feedback: row.feedback, positions: [] }));
+    attempt.positions[row.position - 1] = row.facts;
+  }
+  for (const [id, attempt] of loaded) facts.set(id, attempt);
+}
+
+/** The facts answerPatch checks for one position, when the attempt is the asker's and batched (timed, feedback at the end). */
+function cachedFacts(facts: FactsCache, request: AnswerRequest): AnswerFacts | undefined {
+  const attempt = facts.get(request.attemptId);
+  if (!attempt || attempt.orgId !== request.actor.orgId || attempt.personId !== request.actor.personId || attempt.feedback !== "end") return undefined;
+  const text = attempt.positions[request.position - 1];
+  if (text === undefined) return undefined;
+  const content = JSON.parse(text) as MinimalContent;
+  return { kind: content.kind, key: content.key, options: content.options.map((id) => ({ id })) };
+}
+
+async function writeRound(db: Db, facts: FactsCache, requests: readonly AnswerRequest[], indexes: number[], outcomes: (Outcome | Error)[]) {
+  const minimal = indexes.filter((index) => requests[index].minimal);
+  const full = indexes.filter((index) => !requests[index].minimal);
+  const planned: Planned[] = [];
+
+  // Minimal replies: the facts of the attempt, cached; an attempt that is not open any more is found by the write, under its lock.
+  await loadFacts(db, facts, minimal.map((index) => requests[index].attemptId));
+  for (const index of minimal) {
+    const request = requests[index];
+    const content = cachedFacts(facts, request);
+    if (!content) continue;
+    try {
+      planned.push({ index, request, row: null, patch: answerPatch(content, "end", false, request.input, request.now) });
+    } catch (error) {
+      // Refused on its own facts; the one-by-one path says why, closed attempts first, as it always does.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+
+  // Full replies: the position as stored, with its content, for the reply.
   // Arrays rather than a VALUES list: the statement's text stays the same whatever the batch's size.
-  const { rows } = await sql<PositionRow>`
+  const { rows } = full.length
+    ? await sql<PositionRow>`
     SELECT a.id AS attempt_id, a.org_id, a.person_id, a.feedback, a.status, a.deadline_at, a.item_count,
            i.position, i.content, i.answer, i.flagged, i.correct
-      FROM unnest(${indexes.map((index) => requests[index].attemptId)}::uuid[], ${indexes.map((index) => requests[index].position)}::int[]) AS v(attempt_id, position)
+      FROM unnest(${full.map((index) => requests[index].attemptId)}::uuid[], ${full.map((index) => requests[index].position)}::int[]) AS v(attempt_id, position)
       JOIN exam_attempts a ON a.id = v.attempt_id
-      JOIN exam_attempt_items i ON i.attempt_id = v.attempt_id AND i.position = v.position`.execute(db);
+      JOIN exam_attempt_items i ON i.attempt_id = v.attempt_id AND i.position = v.position`.execute(db)
+    : { rows: [] };
   const found = new Map(rows.map((row) => [`${row.attempt_id}/${row.position}`, row]));
-
-  const planned: Planned[] = [];
-  for (const index of indexes) {
+  for (const index of full) {
     const request = requests[index];
     const row = found.get(`${request.attemptId}/${request.position}`);
     const writable =
@@ -160,6 +243,6 @@ async function writeRound(db: Db, requests: readonly AnswerRequest[], indexes: n
     const after = stored.get(request.attemptId);
     // Submitted or expired between the read and the lock: the one-by-one path says which.
     if (!after) continue;
-    outcomes[index] = positionView(row, { ...row, answer: after.answer, flagged: after.flagged, correct: after.correct }, request.now);
+    outcomes[index] = row === null ? "stored" : positionView(row, { ...row, answer: after.answer, flagged: after.flagged, correct: after.correct }, request.now);
   }
 }

@@ -29,6 +29,11 @@ const positionParams = z.object({ id: z.uuid(), position: z.coerce.number().int(
 const codeParams = z.object({ code: z.string().min(1).max(80) });
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
+/** Whether a `Prefer` header asks for no copy of what was stored (RFC 7240 `return=minimal`). */
+export function prefersMinimal(prefer: string | undefined): boolean {
+  return prefer !== undefined && prefer.split(",").some((preference) => preference.split(";")[0].replace(/\s+/g, "").toLowerCase() === "return=minimal");
+}
+
 async function readText(stream: Readable, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -109,14 +114,21 @@ export function examRoutes(app: FastifyInstance) {
     schema: {
       tags: ["exams"],
       summary: "Answer an item or mark it for review; in drills and reviews the reply carries the key and explanation",
+      description:
+        "Replies with the position as stored. A client that keeps the position itself (the exam player's save queue) sends `Prefer: return=minimal` " +
+        "and gets 204 with `Preference-Applied: return=minimal` once the change is stored (RFC 7240); errors are the same either way.",
       params: positionParams,
+      headers: z.object({ prefer: z.string().max(200).optional() }),
       body: z.object({ answer: z.array(z.string().min(1).max(2)).max(6).optional(), flagged: z.boolean().optional() }),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const actor = actorOf(request);
     const at = now();
-    const batched = await answers.write({ actor, attemptId: request.params.id, position: request.params.position, input: request.body, now: at });
-    return batched ?? db.transaction().execute((tx) => answerItem(tx, actor, request.params.id, request.params.position, request.body, at));
+    const minimal = prefersMinimal(request.headers.prefer);
+    const batched = await answers.write({ actor, attemptId: request.params.id, position: request.params.position, input: request.body, now: at, minimal });
+    const stored = batched ?? (await db.transaction().execute((tx) => answerItem(tx, actor, request.params.id, request.params.position, request.body, at)));
+    if (!minimal) return stored;
+    return reply.code(204).header("preference-applied", "return=minimal").send();
   });
 
   r.post("/api/exams/attempts/:id/submit", {

@@ -84,7 +84,7 @@ export function ExamPlayerPage() {
   }, [id, navigate]);
 
   const saves = useSaveQueue(
-    useCallback((at: number, patch) => examsApi.saveItem(id, at, patch), [id]),
+    useCallback((at: number, patch) => examsApi.storeItem(id, at, patch), [id]),
     goToResults,
   );
   const check = useApiAction(examsApi.saveItem);

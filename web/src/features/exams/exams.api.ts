@@ -173,6 +173,8 @@ export const examsApi = {
   getAttempt: (id: string) => api.get<Attempt>(attemptPath(id)),
   getItem: (id: string, position: number, signal?: AbortSignal) => api.get<AttemptItem>(attemptItemPath(id, position), { signal }),
   saveItem: (id: string, position: number, patch: ItemPatch) => api.put<AttemptItem>(attemptItemPath(id, position), patch),
+  /** Stores a change without asking for the position back (the player already shows it): the server answers 204. */
+  storeItem: (id: string, position: number, patch: ItemPatch) => api.put<void>(attemptItemPath(id, position), patch, { headers: { prefer: "return=minimal" } }),
   submit: (id: string) => api.post<Attempt>(`${attemptPath(id)}/submit`),
   reportItem: (id: string, position: number, reason: FlagReason, comment: string) =>
     api.post<{ id: string }>(`${attemptItemPath(id, position)}/flag`, { reason, comment: comment.trim() || null }),

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from "react";
 import { toApiError, type ApiError } from "../../api.ts";
-import type { AttemptItem, ItemPatch } from "./exams.api.ts";
+import type { ItemPatch } from "./exams.api.ts";
 
 export type SaveState = "idle" | "saving" | "saved" | "failed";
 
@@ -14,7 +14,7 @@ interface Job {
  * way are merged and sent after it, so a slow network never stores an older answer over a newer
  * one. A failed save keeps its change for "Try again".
  */
-export function useSaveQueue(save: (position: number, patch: ItemPatch) => Promise<AttemptItem>, onClosed: (error: ApiError) => void) {
+export function useSaveQueue(save: (position: number, patch: ItemPatch) => Promise<unknown>, onClosed: (error: ApiError) => void) {
   const [state, setState] = useState<SaveState>("idle");
   const [error, setError] = useState<ApiError>();
   const pending = useRef<Job | null>(null);
