@@ -271,8 +271,78 @@ export interface Load {
 
 /** One autocannon run in a worker thread; latency percentiles from every 2xx response. */
 export function load(options: LoadOptions): Promise<Load> {
+  return runLoadWorker(LOAD_WORKER, { autocannon: AUTOCANNON, options });
+}
+
+export interface PacedLoadOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  /** Each connection sends one request per interval. */
+  intervalMs: number;
+  /**
+   * As `LoadOptions.script`, returning `{ takerClient(i), result() }`: `takerClient(i)` gives
+   * connection i's `{ method, headers, next(), onResponse(status) }`, where `next()` returns the
+   * next request's `{ path, body }`.
+   */
+  script: string;
+  scriptData?: unknown;
+}
+
+/**
+ * Connections that each send one request per interval, the connections' moments spread evenly over
+ * the interval (connection i at i/n of it), as people acting on their own would; every latency is
+ * counted from the moment the request was due, so a late start counts against the server. Runs in
+ * a worker thread over node:http with one keep-alive socket per connection.
+ */
+const PACED_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
+const options = workerData.options;
+const script = new Function("data", "options", options.script)(options.scriptData, options) || {};
+const target = new URL(options.url);
+const latencies = [];
+let total = 0, errors = 0, non2xx = 0;
+const started = performance.now();
+const end = started + options.duration * 1000;
+function send(agent, client, request) {
+  return new Promise((resolve) => {
+    const req = http.request(
+      { host: target.hostname, port: target.port, method: client.method, path: request.path, agent, headers: { ...client.headers, "content-length": Buffer.byteLength(request.body) } },
+      (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); },
+    );
+    req.on("error", () => resolve(0));
+    req.end(request.body);
+  });
+}
+async function run(i) {
+  const client = script.takerClient(i);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  for (let due = started + (i / options.connections) * options.intervalMs; due < end; due += options.intervalMs) {
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const status = await send(agent, client, client.next());
+    const latency = performance.now() - due;
+    total++;
+    client.onResponse(status);
+    if (status >= 200 && status < 300) latencies.push(latency);
+    else if (status === 0) errors++;
+    else non2xx++;
+  }
+  agent.destroy();
+}
+Promise.all(Array.from({ length: options.connections }, (_, i) => run(i))).then(() => {
+  parentPort.postMessage({ latencies: Float64Array.from(latencies), total, duration: (performance.now() - started) / 1000, errors, non2xx, script: script.result ? script.result() : undefined });
+});`;
+
+/** One paced run (see PACED_WORKER) in a worker thread. */
+export function pacedLoad(options: PacedLoadOptions): Promise<Load> {
+  return runLoadWorker(PACED_WORKER, { options });
+}
+
+function runLoadWorker(code: string, workerData: unknown): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { autocannon: AUTOCANNON, options } });
+    const worker = new Worker(code, { eval: true, workerData });
     let answered = false;
     worker.once("error", reject);
     worker.once("exit", (code) => {

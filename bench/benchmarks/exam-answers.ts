@@ -10,7 +10,7 @@ import { startAttempt } from "../../src/modules/exams/start-attempt.ts";
 import { importRoster } from "../../src/modules/roster/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { SESSION_COOKIE } from "../../src/server/context.ts";
-import { cpuProfiled, describeLoad, figure, load, seconds, settleMemory, type Benchmark, type BenchContext, type Load } from "../harness.ts";
+import { cpuProfiled, describeLoad, figure, load, pacedLoad, seconds, settleMemory, type Benchmark, type BenchContext, type Load } from "../harness.ts";
 import { rosterCsvStream, syntheticOrganization, type SyntheticOrgOptions } from "../synthetic-org.ts";
 import { checkpoint, createOrganizationWithSites, resetData } from "./roster-import.ts";
 
@@ -66,18 +66,16 @@ const TAKER_SCRIPT = `
 const takers = data.takers;
 const states = [];
 let next = 0;
-return {
-  setupClient(client) {
-    if (next >= takers.length) throw new Error("more connections than takers");
-    const taker = takers[next];
-    const state = { seq: taker.seq, ok: 0, rejected: 0, acked: {}, unknown: {}, sent: null, replied: true };
-    states[next++] = state;
-    const count = taker.items.length;
-    const lapse = () => {
+function makeTaker(i) {
+  const taker = takers[i];
+  const state = { seq: taker.seq, ok: 0, rejected: 0, acked: {}, unknown: {}, sent: null, replied: true };
+  states[i] = state;
+  const count = taker.items.length;
+  return {
+    method: "PUT",
+    headers: taker.headers,
+    next() {
       if (state.sent && !state.replied) (state.unknown[state.sent.position] ||= []).push(state.sent.answer);
-    };
-    const build = (req) => {
-      lapse();
       const n = state.seq++;
       const position = (n % count) + 1;
       const round = Math.floor(n / count);
@@ -86,17 +84,28 @@ return {
       const answer = item.multi ? [item.ids[round % k], item.ids[(round + 1) % k]] : [item.ids[round % k]];
       state.sent = { position, answer: answer.join(",") };
       state.replied = false;
-      return { ...req, path: taker.path + position, body: JSON.stringify({ answer }) };
-    };
-    client.on("response", (statusCode) => {
+      return { path: taker.path + position, body: JSON.stringify({ answer }) };
+    },
+    onResponse(statusCode) {
       state.replied = true;
       if (statusCode >= 200 && statusCode < 300) {
         state.ok++;
         state.acked[state.sent.position] = state.sent.answer;
         delete state.unknown[state.sent.position];
       } else state.rejected++;
-    });
-    client.requestIterator.setRequests([{ method: "PUT", headers: taker.headers, setupRequest: build }]);
+    },
+  };
+}
+return {
+  setupClient(client) {
+    if (next >= takers.length) throw new Error("more connections than takers");
+    const taker = makeTaker(next++);
+    client.on("response", (statusCode) => taker.onResponse(statusCode));
+    client.requestIterator.setRequests([{ method: taker.method, headers: taker.headers, setupRequest: (req) => ({ ...req, ...taker.next() }) }]);
+  },
+  takerClient(i) {
+    if (i >= takers.length) throw new Error("more connections than takers");
+    return makeTaker(i);
   },
   result() {
     return states.map((s) => {
@@ -130,15 +139,14 @@ function mergeOutcome(taker: Taker, outcome: TakerOutcome): void {
   }
 }
 
-export async function answerRun(url: string, takers: Taker[], duration: number, overallRate?: number): Promise<Load> {
-  const result = await load({
-    url,
-    connections: takers.length,
-    duration,
-    overallRate,
-    script: TAKER_SCRIPT,
-    scriptData: { takers: takers.map((t) => t.plan) },
-  });
+/**
+ * One run of every taker answering: as fast as answered (autocannon), at an overall rate whose
+ * requests autocannon sends in the same instant of each second, or `spread`: each taker once per
+ * `intervalMs`, the takers' moments spread over the interval.
+ */
+export async function answerRun(url: string, takers: Taker[], duration: number, pace?: { overallRate: number } | { spread: true; intervalMs: number }): Promise<Load> {
+  const common = { url, connections: takers.length, duration, script: TAKER_SCRIPT, scriptData: { takers: takers.map((t) => t.plan) } };
+  const result = pace && "spread" in pace ? await pacedLoad({ ...common, intervalMs: pace.intervalMs }) : await load({ ...common, overallRate: pace?.overallRate });
   const outcomes = result.script as TakerOutcome[];
   if (!Array.isArray(outcomes) || outcomes.length !== takers.length) throw new Error(`the load worker reported ${Array.isArray(outcomes) ? outcomes.length : "no"} takers, expected ${takers.length}`);
   outcomes.forEach((outcome, i) => mergeOutcome(takers[i], outcome));
@@ -322,7 +330,7 @@ export const examAnswers: Benchmark = {
     const config = loadConfig({});
     const app = await buildApp({ database: appDatabase, config, mailer: createMailer({ from: config.mailFrom, log: () => {} }), now: () => new Date(), version: "bench" }, { serveWeb: false });
     const hello = await helloWorld();
-    let helloLoad: Load, answers: Load, paced: Load, loadAverage: number, warmUp: Load;
+    let helloLoad: Load, answers: Load, paced: Load, spread: Load, loadAverage: number, warmUp: Load;
     try {
       await app.listen({ port: 0, host: "127.0.0.1" });
       const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -345,8 +353,12 @@ export const examAnswers: Benchmark = {
       log(`PUT /api/exams/attempts/:id/items/:position: ${describeLoad(answers, "answers/s")}`);
       await waitUntilIdle(db);
       settleMemory();
-      paced = await answerRun(url, takers, LOAD.seconds, TAKERS * PACED_RATE_PER_TAKER);
-      log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s: ${describeLoad(paced, "answers/s")}`);
+      paced = await answerRun(url, takers, LOAD.seconds, { overallRate: TAKERS * PACED_RATE_PER_TAKER });
+      log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s, all in the same instant: ${describeLoad(paced, "answers/s")}`);
+      await waitUntilIdle(db);
+      settleMemory();
+      spread = await answerRun(url, takers, LOAD.seconds, { spread: true, intervalMs: 1000 / PACED_RATE_PER_TAKER });
+      log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s at a moment of its own: ${describeLoad(spread, "answers/s")}`);
       await waitUntilIdle(db);
     } finally {
       await hello.app.close();
@@ -374,7 +386,7 @@ export const examAnswers: Benchmark = {
       `autocannon in a worker thread, every 2xx latency recorded, ${LOAD.connections} connections for ${LOAD.seconds} s on loopback after a ${LOAD.warmUpSeconds} s warm-up, no think time; ` +
       `the app built by buildApp with its own pool at the default size (as serve opens it), on the real clock; 1-minute load average ${loadAverage.toFixed(2)} when it started`;
     const helloNote = `a bare fastify() with GET /hello returning {hello:"world"} in the same process, on another port, under the same load just before: ${describeLoad(helloLoad)}`;
-    const failed = rejected + warmUp.errors + answers.errors + paced.errors;
+    const failed = rejected + warmUp.errors + answers.errors + paced.errors + spread.errors;
     const pacedRate = TAKERS * PACED_RATE_PER_TAKER;
     return [
       figure({
@@ -389,12 +401,23 @@ export const examAnswers: Benchmark = {
       }),
       figure({
         name: `exam answers p99, ${TAKERS} takers at ${pacedRate} answers/s`,
-        value: paced.p99,
+        value: spread.p99,
         unit: "ms",
         baseline: GOAL_P99_MS,
         baselineName: "goal",
         goal: 1,
-        notes: `${TAKERS} connections, each answering every ${1 / PACED_RATE_PER_TAKER} s, all in the same instant of each second (${pacedRate} answers/s, ${((REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER)).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes) for ${LOAD.seconds} s, after the saturated run: ${describeLoad(paced, "answers/s")}. ${loadNote}`,
+        notes:
+          `${TAKERS} takers, each answering once every ${1 / PACED_RATE_PER_TAKER} s (${pacedRate} answers/s, ${(REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes), ` +
+          `each at a moment of its own (taker i at i/${TAKERS} of the second), for ${LOAD.seconds} s after the saturated run; node:http in a worker thread, one keep-alive connection per taker, ` +
+          `latency counted from the moment the answer was due: ${describeLoad(spread, "answers/s")}. The answers, takers and checks are those of the saturated run. ${loadNote}`,
+      }),
+      figure({
+        name: `exam answers p99, ${TAKERS} takers at ${pacedRate} answers/s, all in the same instant`,
+        value: paced.p99,
+        unit: "ms",
+        baseline: spread.p99,
+        baselineName: "the same pace spread",
+        notes: `the same pace with autocannon's overallRate, which starts every connection's timer together, so all ${TAKERS} answers of each second arrive at once (a burst no group of people would make): ${describeLoad(paced, "answers/s")}. ${loadNote}`,
       }),
       figure({
         name: `exam answers p99, ${TAKERS} takers without think time`,
@@ -437,7 +460,7 @@ export const examAnswers: Benchmark = {
         baseline: sent,
         baselineName: "answers sent",
         goal: 0,
-        notes: `non-2xx responses and connection errors or timeouts over the warm-up and the timed runs (${rejected} non-2xx counted by the takers; warm-up ${warmUp.non2xx} non-2xx, ${warmUp.errors} errors; timed run ${answers.non2xx} non-2xx, ${answers.errors} errors; paced run ${paced.non2xx} non-2xx, ${paced.errors} errors), plus positions holding an answer never sent as their last (${v.unexpected})`,
+        notes: `non-2xx responses and connection errors or timeouts over the warm-up and the timed runs (${rejected} non-2xx counted by the takers; warm-up ${warmUp.non2xx} non-2xx, ${warmUp.errors} errors; timed run ${answers.non2xx} non-2xx, ${answers.errors} errors; burst run ${paced.non2xx} non-2xx, ${paced.errors} errors; spread run ${spread.non2xx} non-2xx, ${spread.errors} errors), plus positions holding an answer never sent as their last (${v.unexpected})`,
       }),
     ];
   },
