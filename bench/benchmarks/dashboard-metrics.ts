@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +7,8 @@ import { sql } from "kysely";
 import { addDays, addYears } from "../../src/lib/dates.ts";
 import { dashboardSqlStatements, loadCeCompliance, loadDashboard, type Dashboard } from "../../src/modules/metrics/load-dashboard.ts";
 import type { MetricsFilter } from "../../src/modules/metrics/metrics.queries.ts";
+import { loadProgramReport, renderProgramReport } from "../../src/modules/metrics/program-report.ts";
+import type { Actor } from "../../src/modules/auth/policy.ts";
 import { importRoster } from "../../src/modules/roster/index.ts";
 import { figure, median, seconds, settleMemory, type Benchmark, type BenchContext } from "../harness.ts";
 import { cachedRosterCsv, type SyntheticOrgOptions } from "../synthetic-org.ts";
@@ -125,6 +128,11 @@ export const dashboardMetrics: Benchmark = {
       if (run > 0) ceMs.push(timed.seconds * 1000);
     }
     log(`CE compliance: ${thousands(ce!.credentials)} credentials judged, ${pct(ce!.rate)} complete; p50 ${median(ceMs).toFixed(1)} ms`);
+    // The program report for the whole organization: a summary and a page per site, each with the period before.
+    const admin = { orgId: setup.result.orgId, orgSlug: "bench-metrics", personId: randomUUID(), accountId: randomUUID(), role: "admin", name: "Benchmark", email: "bench@example.test", homeSiteId: randomUUID(), managedSiteIds: [] } satisfies Actor;
+    const reportLoad = await seconds(() => loadProgramReport(db, admin, {}, now));
+    const reportRender = await seconds(() => renderProgramReport(reportLoad.result, { now }));
+    log(`program report: ${reportLoad.result.pages.length} pages read in ${reportLoad.seconds.toFixed(1)} s, drawn in ${reportRender.seconds.toFixed(1)} s (${(reportRender.result.length / 1e6).toFixed(1)} MB)`);
     const d = dashboard!;
     const outcome =
       `average headcount ${d.headcount.average.toFixed(0)}, voluntary turnover ${pct(d.turnover.voluntary.annualized)}, involuntary ${pct(d.turnover.involuntary.annualized)}, ` +
@@ -168,6 +176,13 @@ export const dashboardMetrics: Benchmark = {
         baseline: null,
         samples: ceMs,
         notes: `loadCeCompliance(db, filter): every CE-bearing credential of the current technicians judged by computeCompliance (ce.rules.ts), ${thousands(ce!.credentials)} credentials, ${pct(ce!.rate)} complete; served by GET /api/metrics/ce-compliance, apart from the dashboard; ${CE_SAMPLES} runs after one warm-up`,
+      }),
+      figure({
+        name: `program report PDF, whole organization (${thousands(reportLoad.result.pages.length)} pages)`,
+        value: reportLoad.seconds + reportRender.seconds,
+        unit: "s",
+        baseline: null,
+        notes: `GET /api/metrics/report.pdf as an admin: loadProgramReport (an organization summary and a page per site, each page the dashboard for the period and for the period before) ${reportLoad.seconds.toFixed(1)} s, renderProgramReport ${reportRender.seconds.toFixed(1)} s, ${(reportRender.result.length / 1e6).toFixed(1)} MB; one run`,
       }),
       figure({
         name: `dashboard metrics p95 against the ${GOAL_P95_MS} ms goal`,

@@ -162,6 +162,9 @@ describe("metrics API", () => {
     const s2 = (await admin.get(`/api/metrics/dashboard?${YEAR}&siteId=${S2}`)).json();
     assert.ok(Math.abs(s2.headcount.average * 365 - 641) < 1e-9);
     assert.deepEqual([s2.headcount.start, s2.headcount.end, s2.headcount.hires, s2.turnover.voluntary.count, s2.turnover.involuntary.count, s2.promotions.count], [1, 2, 1, 1, 0, 0]);
+    // F's certification counts where each spell began: the rehire at S1 certified on time, the first spell at S2 left before its deadline.
+    assert.deepEqual([s1.certification.hires, s1.certification.onTime, s1.certification.pending], [1, 1, 0]);
+    assert.deepEqual([s2.certification.hires, s2.certification.onTime, s2.certification.pending], [1, 0, 1]);
   });
 
   it("cuts days to the level in force and counts a promotion from the level left", async () => {

@@ -202,6 +202,7 @@ export function cohortAggregates(f: MetricsFilter, options: { retentionGroup: Re
   national AS (
     SELECT c.person_id, min(c.earned_on) AS certified_on FROM certification_holdings c
     WHERE c.org_id = ${f.orgId} AND c.verification_status <> 'rejected' AND c.certification_code IN (${national})
+      ${f.siteIds === null ? sql`` : sql`AND c.person_id IN (SELECT person_id FROM spells)`}
     GROUP BY c.person_id
   ),
   obs AS (
