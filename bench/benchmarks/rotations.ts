@@ -67,6 +67,7 @@ export function syntheticPlanningInput(seed: number, people: number, stations: n
   return {
     startsOn: MONDAY,
     weeks,
+    timeZone: "America/Chicago",
     shifts: SHIFTS,
     stations: stationDefs,
     demand,

@@ -35,7 +35,7 @@ export function registerRotationCommands(program: Command, withDatabase: WithDat
         const bound = outcome.bound === null ? "" : `, bound ${round(outcome.bound)}`;
         console.log(`Plan for ${site.code} (${site.name}), ${startsOn} to ${addDays(startsOn, weeks * 7 - 1)}: ${outcome.status}, objective ${round(outcome.objective)}${bound}; ${outcome.assignments.length} assignments for ${context.input.people.length} people; ${outcome.solveMs} ms`);
         let day = "";
-        for (const slot of planSlots(startsOn, weeks, context.input.shifts)) {
+        for (const slot of planSlots(startsOn, weeks, context.input.shifts, context.input.timeZone)) {
           const here = outcome.assignments.filter((a) => a.day === slot.day && a.shiftId === slot.shift.id);
           if (here.length === 0) continue;
           if (slot.day !== day) {

@@ -71,7 +71,7 @@ function rankCandidates(context: PlanningContext, assignment: AssignmentRow, oth
     }
     if (member.tier !== "same-site") notes.push(member.tier === "floater" ? `floater from ${member.siteCode}` : `from ${member.siteCode}`);
     const planned = others.filter((a) => a.personId === person.id && Math.floor(daysBetween(context.input.startsOn, a.day) / 7) === week);
-    const minutes = planned.reduce((sum, a) => sum + (context.input.shifts.find((s) => s.id === a.shiftId)?.lengthMinutes ?? 0), 0) + committedMinutes(context.input.commitments, person.id, week);
+    const minutes = planned.reduce((sum, a) => sum + (context.input.shifts.find((s) => s.id === a.shiftId)?.lengthMinutes ?? 0), 0) + committedMinutes(context.input, person.id, week);
     ranked.push({ personId: person.id, name: person.name, tier: member.tier, siteCode: member.siteCode, hoursThisWeek: minutes / 60, weeklyHours: person.weeklyHours, disruption, notes });
   }
   return ranked.sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || a.disruption - b.disruption || a.hoursThisWeek - b.hoursThisWeek || a.name.localeCompare(b.name));

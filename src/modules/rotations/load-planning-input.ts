@@ -173,6 +173,7 @@ export async function loadPlanningContext(
   const input: PlanningInput = {
     startsOn,
     weeks,
+    timeZone: setup.site.timeZone,
     shifts: setup.shifts.map((s) => ({ id: s.id, code: s.code, name: s.name, startMinute: s.startMinute, lengthMinutes: s.lengthMinutes })),
     stations: setup.stations.map((s) => ({ id: s.id, code: s.code, name: s.name, unpopular: s.unpopular })),
     demand: setup.demand.filter((d) => setup.stations.some((s) => s.id === d.stationId) && setup.shifts.some((s) => s.id === d.shiftId)),

@@ -36,6 +36,7 @@ function input(overrides: Partial<PlanningInput>): PlanningInput {
   return {
     startsOn: MONDAY,
     weeks: 1,
+    timeZone: "America/Chicago",
     shifts: [FIRST, SECOND],
     stations: [],
     demand: [],

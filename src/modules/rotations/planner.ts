@@ -103,7 +103,7 @@ interface Model {
 export function demandSlotsOf(input: PlanningInput): { station: StationDef; slot: Slot; needed: number }[] {
   const demand = new Map(input.demand.filter((d) => d.people > 0).map((d) => [`${d.stationId}|${d.shiftId}|${d.weekday}`, d.people]));
   const slots: { station: StationDef; slot: Slot; needed: number }[] = [];
-  for (const slot of planSlots(input.startsOn, input.weeks, input.shifts)) {
+  for (const slot of planSlots(input.startsOn, input.weeks, input.shifts, input.timeZone)) {
     for (const station of input.stations) {
       const needed = demand.get(`${station.id}|${slot.shift.id}|${slot.weekday}`);
       if (needed) slots.push({ station, slot, needed });
@@ -123,7 +123,7 @@ function buildCandidates(input: PlanningInput): { candidates: Candidate[]; deman
     for (const person of input.people) {
       if (!worksShift(person, slot) || isOnLeave(input.leave, person.id, slot.day)) continue;
       if ((commitments.get(person.id) ?? []).some((c) => tooClose(slot, c, person.minRestHours * 60))) continue;
-      if (slot.shift.lengthMinutes > person.weeklyHours * 60 - committedMinutes(input.commitments, person.id, slot.week)) continue;
+      if (slot.shift.lengthMinutes > person.weeklyHours * 60 - committedMinutes(input, person.id, slot.week)) continue;
       const qualified = input.qualify(person.id, station.id, slot.day).qualified;
       if (!qualified && !input.isTrainee(person.id, station.id, slot.day)) continue;
       entry.candidates.push(candidates.length);
@@ -201,7 +201,7 @@ function buildModel(input: PlanningInput): Model {
     }
     for (let week = 0; week < input.weeks; week++) {
       const inWeek = list.filter((i) => candidates[i].slot.week === week);
-      const capacity = person.weeklyHours * 60 - committedMinutes(input.commitments, person.id, week);
+      const capacity = person.weeklyHours * 60 - committedMinutes(input, person.id, week);
       const most = [...new Set(inWeek.map((i) => candidates[i].slot.key))].reduce((sum, key) => sum + candidates[bySlot.get(key)![0]].slot.shift.lengthMinutes, 0);
       if (most > capacity) row(inWeek.map((i) => [candidates[i].slot.shift.lengthMinutes / 60, x(i)]), "<=", capacity / 60);
     }
@@ -235,7 +235,7 @@ function buildModel(input: PlanningInput): Model {
 export function planObjective(input: PlanningInput, assignments: PlannedAssignment[]): number {
   const stations = new Map(input.stations.map((s) => [s.id, s]));
   const people = new Map(input.people.map((p) => [p.id, p]));
-  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts).map((s) => [s.key, s]));
+  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts, input.timeZone).map((s) => [s.key, s]));
   let total = 0;
   const covered = new Map<string, number>();
   const unpopular = new Map<string, number>();
@@ -284,7 +284,7 @@ export function greedyPlan(input: PlanningInput): PlannedAssignment[] {
       if ((worked.get(c.person.id) ?? []).some((s) => s.key === d.slot.key || tooClose(s, d.slot, rest))) continue;
       const weekKey = `${c.person.id}|${d.slot.week}`;
       const minutes = (minutesByWeek.get(weekKey) ?? 0) + d.slot.shift.lengthMinutes;
-      if (minutes > c.person.weeklyHours * 60 - committedMinutes(input.commitments, c.person.id, d.slot.week)) continue;
+      if (minutes > c.person.weeklyHours * 60 - committedMinutes(input, c.person.id, d.slot.week)) continue;
       minutesByWeek.set(weekKey, minutes);
       worked.set(c.person.id, [...(worked.get(c.person.id) ?? []), d.slot]);
       if (d.station.unpopular) unpopular.set(c.person.id, (unpopular.get(c.person.id) ?? 0) + 1);
@@ -354,7 +354,7 @@ export function explainShortfalls(input: PlanningInput, assignments: PlannedAssi
     bySlot.set(slotKey(a.day, a.shiftId), [...(bySlot.get(slotKey(a.day, a.shiftId)) ?? []), a]);
     byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
   }
-  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts).map((s) => [s.key, s]));
+  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts, input.timeZone).map((s) => [s.key, s]));
   const stations = new Map(input.stations.map((s) => [s.id, s]));
   const shortfalls: Shortfall[] = [];
   for (const d of demandSlotsOf(input)) {
@@ -382,7 +382,7 @@ export function explainShortfalls(input: PlanningInput, assignments: PlannedAssi
       const elsewhere = mine.find((a) => a.day === d.slot.day && a.shiftId === d.slot.shift.id);
       const rest = person.minRestHours * 60;
       const near = mine.map((a) => slots.get(slotKey(a.day, a.shiftId))!).find((s) => s.key !== d.slot.key && tooClose(s, d.slot, rest));
-      const weekMinutes = mine.filter((a) => slots.get(slotKey(a.day, a.shiftId))!.week === d.slot.week).reduce((sum, a) => sum + slots.get(slotKey(a.day, a.shiftId))!.shift.lengthMinutes, 0) + committedMinutes(input.commitments, person.id, d.slot.week);
+      const weekMinutes = mine.filter((a) => slots.get(slotKey(a.day, a.shiftId))!.week === d.slot.week).reduce((sum, a) => sum + slots.get(slotKey(a.day, a.shiftId))!.shift.lengthMinutes, 0) + committedMinutes(input, person.id, d.slot.week);
       if (leave) add("on-leave", `${person.name} (${leave.kind === "pto" ? "PTO" : leave.kind} ${leave.startsOn}${leave.endsOn !== leave.startsOn ? ` to ${leave.endsOn}` : ""})`);
       else if (elsewhere) add("elsewhere", `${person.name} at ${stations.get(elsewhere.stationId)?.name ?? "another station"}`);
       else if (!worksShift(person, d.slot)) add("unavailable", person.name);

@@ -9,7 +9,7 @@ import { TRAINING_CATALOG } from "../training/index.ts";
 import { DEFAULT_SHIFTS, DEFAULT_STATIONS, shiftLength, timeOf } from "./default-stations.ts";
 import { foldLine, icsCalendar, icsText } from "./ics.ts";
 import { qualificationOn } from "./qualification.rules.ts";
-import { checkPlan, type PlanningInput, type PlanPerson } from "./rotations.rules.ts";
+import { checkPlan, committedMinutes, planSlots, slotKey, type PlanningInput, type PlanPerson } from "./rotations.rules.ts";
 
 const facts = (extra: Partial<PersonFacts>): PersonFacts => ({ personId: "p", hireDate: "2024-01-01", levels: [], certifications: [], signoffs: [], kpis: [], evaluations: [], trainings: [], mentoringHours: 0, ...extra });
 const cleanroom = DEFAULT_STATIONS.find((s) => s.code === "sterile-compounding")!;
@@ -65,6 +65,7 @@ describe("plan check", () => {
   const input: PlanningInput = {
     startsOn: "2026-12-07",
     weeks: 1,
+    timeZone: "America/Chicago",
     shifts: [{ id: "first", code: "first", name: "1st shift", startMinute: 420, lengthMinutes: 480 }, { id: "second", code: "second", name: "2nd shift", startMinute: 900, lengthMinutes: 480 }],
     stations: [{ id: "fill", code: "fill", name: "Fill", unpopular: false }, { id: "entry", code: "entry", name: "Entry", unpopular: false }],
     demand: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => ["first", "second"].flatMap((shiftId) => ["fill", "entry"].map((stationId) => ({ stationId, shiftId, weekday, people: 1 })))),
@@ -90,6 +91,50 @@ describe("plan check", () => {
     assert.deepEqual(kinds([at("b", "fill", "2026-12-08")]), ["unavailable"]);
     assert.deepEqual(kinds([at("a", "fill", "2026-12-07"), at("b", "fill", "2026-12-07")]), ["over-demand"]);
     assert.deepEqual(kinds([at("a", "fill", "2026-12-14")]), ["unknown-slot"]);
+  });
+});
+
+describe("rest across a daylight-saving change", () => {
+  // 2nd shift 15:00–23:00, 1st shift 07:00–15:00: eight hours between them on an ordinary night.
+  const shifts = [{ id: "first", code: "first", name: "1st shift", startMinute: 420, lengthMinutes: 480 }, { id: "second", code: "second", name: "2nd shift", startMinute: 900, lengthMinutes: 480 }];
+  const weekOf = (startsOn: string, timeZone: string): PlanningInput => ({
+    startsOn,
+    weeks: 1,
+    timeZone,
+    shifts,
+    stations: [{ id: "fill", code: "fill", name: "Fill", unpopular: false }],
+    demand: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => ["first", "second"].map((shiftId) => ({ stationId: "fill", shiftId, weekday, people: 1 }))),
+    people: [{ id: "a", name: "A", home: true, weeklyHours: 40, minRestHours: 8, shifts: null, preferredStations: new Set(), avoidedStations: new Set() }],
+    leave: [],
+    commitments: [],
+    qualify: () => ({ qualified: true, missing: [] }),
+    isTrainee: () => false,
+  });
+  const closeNight = (input: PlanningInput, evening: string, morning: string) =>
+    checkPlan(input, [{ personId: "a", stationId: "fill", day: evening, shiftId: "second", trainee: false }, { personId: "a", stationId: "fill", day: morning, shiftId: "first", trainee: false }]).map((p) => p.kind);
+
+  it("counts the hours that really pass: the spring-forward night is an hour short, the fall-back night an hour long", () => {
+    const spring = weekOf("2026-03-02", "America/Chicago"); // clocks go forward at 2:00 on Sunday 8 March
+    assert.deepEqual(closeNight(spring, "2026-03-06", "2026-03-07"), [], "Friday night: 8 hours");
+    assert.deepEqual(closeNight(spring, "2026-03-07", "2026-03-08"), ["rest"], "Saturday night: 7 hours");
+    const fall = weekOf("2026-10-26", "America/Chicago"); // clocks go back at 2:00 on Sunday 1 November
+    assert.deepEqual(closeNight({ ...fall, people: [{ ...fall.people[0], minRestHours: 9 }] }, "2026-10-31", "2026-11-01"), [], "Saturday night: 9 hours");
+    assert.deepEqual(closeNight({ ...fall, people: [{ ...fall.people[0], minRestHours: 9 }] }, "2026-10-30", "2026-10-31"), ["rest"], "Friday night: 8 hours");
+    // Arizona keeps its clocks: Saturday night is eight hours there.
+    assert.deepEqual(closeNight(weekOf("2026-03-02", "America/Phoenix"), "2026-03-07", "2026-03-08"), []);
+  });
+
+  it("counts hours booked at another site in the week whose local days they fall in", () => {
+    // Week 2 of a plan from 2 March starts at midnight on Monday 9 March, 7 days less the hour the clocks skipped.
+    const input = { ...weekOf("2026-03-02", "America/Chicago"), weeks: 2, commitments: [{ personId: "a", start: 7 * 1440 - 60 + 10, end: 7 * 1440 - 60 + 10 + 240 }] };
+    assert.deepEqual([committedMinutes(input, "a", 0), committedMinutes(input, "a", 1), committedMinutes(input, "b", 1)], [0, 240, 0]);
+  });
+
+  it("places each shift at its wall-clock time and length, in real minutes from the plan's first midnight", () => {
+    const slots = new Map(planSlots("2026-03-02", 1, shifts, "America/Chicago").map((slot) => [slot.key, slot]));
+    assert.equal(slots.get(slotKey("2026-03-07", "second"))!.end, 5 * 1440 + 23 * 60);
+    assert.equal(slots.get(slotKey("2026-03-08", "first"))!.start, 6 * 1440 + 7 * 60 - 60);
+    assert.equal(slots.get(slotKey("2026-03-08", "first"))!.end - slots.get(slotKey("2026-03-08", "first"))!.start, 480);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, compareDates, daysBetween, isoWeekday, type IsoDate } from "../../lib/dates.ts";
+import { addDays, compareDates, daysBetween, instantInZone, isoWeekday, type IsoDate } from "../../lib/dates.ts";
 import type { QualificationCheck } from "./qualification.rules.ts";
 
 /** A shift a site runs, in local wall-clock minutes after midnight. */
@@ -56,6 +56,8 @@ export interface PlanningInput {
   /** A Monday. */
   startsOn: IsoDate;
   weeks: number;
+  /** The site's IANA time zone: shifts start at its wall-clock times, and rest is counted in real hours. */
+  timeZone: string;
   shifts: ShiftDef[];
   stations: StationDef[];
   demand: DemandRow[];
@@ -73,7 +75,7 @@ export interface Slot {
   day: IsoDate;
   weekday: number;
   shift: ShiftDef;
-  /** Minutes from the plan's first midnight. */
+  /** Real minutes from the plan's first midnight in the site's zone (a daylight-saving change moves them by an hour). */
   start: number;
   end: number;
   /** 0-based week of the plan. */
@@ -94,13 +96,18 @@ export function planDays(startsOn: IsoDate, weeks: number): IsoDate[] {
   return Array.from({ length: weeks * 7 }, (_, i) => addDays(startsOn, i));
 }
 
-/** Every (day, shift) of the plan in time order. */
-export function planSlots(startsOn: IsoDate, weeks: number, shifts: ShiftDef[]): Slot[] {
+/**
+ * Every (day, shift) of the plan in time order. A shift starts at its wall-clock time in the site's
+ * zone and lasts its length in real time; times are real minutes from the plan's first midnight, so
+ * the rest between two shifts across a daylight-saving change is the time that really passes.
+ */
+export function planSlots(startsOn: IsoDate, weeks: number, shifts: ShiftDef[], timeZone: string): Slot[] {
+  const origin = instantInZone(startsOn, 0, timeZone).getTime();
   const slots: Slot[] = [];
   for (const day of planDays(startsOn, weeks)) {
     const offset = daysBetween(startsOn, day);
     for (const shift of shifts) {
-      const start = offset * 1440 + shift.startMinute;
+      const start = Math.round((instantInZone(day, shift.startMinute, timeZone).getTime() - origin) / 60_000);
       slots.push({ key: slotKey(day, shift.id), day, weekday: isoWeekday(day), shift, start, end: start + shift.lengthMinutes, week: Math.floor(offset / 7) });
     }
   }
@@ -143,7 +150,7 @@ export interface PlanProblem {
  */
 export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]): PlanProblem[] {
   const problems: PlanProblem[] = [];
-  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts).map((s) => [s.key, s]));
+  const slots = new Map(planSlots(input.startsOn, input.weeks, input.shifts, input.timeZone).map((s) => [s.key, s]));
   const people = new Map(input.people.map((p) => [p.id, p]));
   const stations = new Map(input.stations.map((s) => [s.id, s]));
   const demand = new Map(input.demand.map((d) => [`${d.stationId}|${d.shiftId}|${d.weekday}`, d.people]));
@@ -213,7 +220,7 @@ export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]
       for (let week = 0; week < input.weeks; week++) {
         const inWeek = list.filter((x) => x.slot.week === week);
         if (inWeek.length === 0) continue;
-        const minutes = inWeek.reduce((sum, x) => sum + x.slot.shift.lengthMinutes, 0) + committedMinutes(input.commitments, personId, week);
+        const minutes = inWeek.reduce((sum, x) => sum + x.slot.shift.lengthMinutes, 0) + committedMinutes(input, personId, week);
         if (minutes > person.weeklyHours * 60) {
           const last = inWeek[inWeek.length - 1].a;
           problems.push({ kind: "hours", personId, day: last.day, shiftId: last.shiftId, stationId: null, message: `${person.name} works ${minutes / 60} hours in the week of ${addDays(input.startsOn, week * 7)}, over the limit of ${person.weeklyHours}` });
@@ -224,9 +231,13 @@ export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]
   return problems;
 }
 
-/** Minutes a person is booked elsewhere within a week of the plan. */
-export function committedMinutes(commitments: Commitment[], personId: string, week: number): number {
-  const from = week * 7 * 1440;
-  const to = from + 7 * 1440;
-  return commitments.filter((c) => c.personId === personId && c.start >= from && c.start < to).reduce((sum, c) => sum + (c.end - c.start), 0);
+/** Minutes a person is booked elsewhere within a week of the plan (its Monday midnight to the next, in the site's zone). */
+export function committedMinutes(input: Pick<PlanningInput, "commitments" | "startsOn" | "timeZone">, personId: string, week: number): number {
+  const mine = input.commitments.filter((c) => c.personId === personId);
+  if (mine.length === 0) return 0;
+  const origin = instantInZone(input.startsOn, 0, input.timeZone).getTime();
+  const minutesTo = (day: IsoDate) => Math.round((instantInZone(day, 0, input.timeZone).getTime() - origin) / 60_000);
+  const from = minutesTo(addDays(input.startsOn, week * 7));
+  const to = minutesTo(addDays(input.startsOn, (week + 1) * 7));
+  return mine.filter((c) => c.start >= from && c.start < to).reduce((sum, c) => sum + (c.end - c.start), 0);
 }
