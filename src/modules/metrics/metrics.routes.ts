@@ -8,7 +8,7 @@ import { loadCeCompliance, loadDashboard, metricsFilterFor } from "./load-dashbo
 import { metricPeople, PEOPLE_METRICS, stalledPeople, updateMetricsSettings } from "./metric-people.ts";
 import { getStalledMonths } from "./metrics.queries.ts";
 import { DEFAULT_STALLED_MONTHS, STALLED_MONTHS_RANGE } from "./metrics.rules.ts";
-import { loadProgramReport, programReportFileName, renderProgramReport } from "./program-report.ts";
+import { planProgramReport, programReportFileName, streamProgramReport } from "./program-report.ts";
 
 const isoDate = z.string().refine(isIsoDate, "must be a date as YYYY-MM-DD");
 const code = z.string().trim().min(1).max(80);
@@ -145,11 +145,11 @@ export function metricsRoutes(app: FastifyInstance) {
     },
   }, async (request, reply) => {
     const now = app.deps.now();
-    const report = await loadProgramReport(db, actorOf(request), request.query, now);
+    const plan = await planProgramReport(db, actorOf(request), request.query, now);
     return reply
       .header("content-type", "application/pdf")
-      .header("content-disposition", `attachment; filename="${programReportFileName(report)}"`)
-      .send(await renderProgramReport(report, { now }));
+      .header("content-disposition", `attachment; filename="${programReportFileName(plan)}"`)
+      .send(streamProgramReport(plan, { now }));
   });
 
   r.get("/api/metrics/ce-compliance", {

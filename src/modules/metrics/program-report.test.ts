@@ -95,6 +95,9 @@ describe("program report (PDF)", () => {
     assert.match(text, /Site 1 S1 · OH · 1 Jan 2025/);
     assert.match(text, /Site 2 S2 · TX · 1 Jan 2025/);
     assert.match(text, /1 Jan 2025 – 31 Dec 2025/);
+    // Pages are drawn as they are read; the footer still knows how many there are.
+    assert.match(text, new RegExp(`Page 1 of ${org.sites.length + 1}`));
+    assert.match(text, new RegExp(`Page ${org.sites.length + 1} of ${org.sites.length + 1}`));
     assert.match(text, /generated 15 Jun 2026/);
     assert.match(text, /Page 3 of 3/);
 

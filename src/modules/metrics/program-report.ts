@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import PDFDocument from "pdfkit";
 import type { Db } from "../../db/database.ts";
 import { addDays, addMonths, daysInPeriod, monthsInPeriod, type IsoDate } from "../../lib/dates.ts";
@@ -46,8 +47,14 @@ async function loadPage(db: Db, filter: MetricsFilter, heading: string, subheadi
   return { heading, subheading, dashboard, previous, stalled };
 }
 
-/** The report's pages for what the actor may see (a site filter: that site alone). */
-export async function loadProgramReport(db: Db, actor: Actor, query: MetricsQuery, now: Date): Promise<ProgramReport> {
+/** A report whose pages are read one at a time as they are drawn: the header and page count up front. */
+export interface ProgramReportPlan extends Omit<ProgramReport, "pages"> {
+  pageCount: number;
+  pages: AsyncIterable<ReportPage>;
+}
+
+/** The report's pages for what the actor may see (a site filter: that site alone), read as they are asked for. */
+export async function planProgramReport(db: Db, actor: Actor, query: MetricsQuery, now: Date): Promise<ProgramReportPlan> {
   const base = await metricsFilterFor(db, actor, query, now);
   const [organization, sites] = await Promise.all([
     db.selectFrom("organizations").select("name").where("id", "=", actor.orgId).executeTakeFirstOrThrow(),
@@ -57,25 +64,33 @@ export async function loadProgramReport(db: Db, actor: Actor, query: MetricsQuer
   // Stalled progress is about people's current site: the scope's list, counted per site, once.
   const stalled = inScope.length === 0 ? [] : (await stalledPeople(db, base)).items;
   const stalledAt = (code: string) => stalled.filter((p) => p.siteCode === code).length;
-  const sitePage = (s: (typeof sites)[number]) => loadPage(db, { ...base, siteIds: [s.id] }, s.name, `${s.code} · ${s.state}`, stalledAt(s.code), now);
-  const pages: ReportPage[] = [];
-  if (base.siteIds === null) {
-    pages.push(await loadPage(db, base, "Organization summary", `All ${sites.length} site${sites.length === 1 ? "" : "s"}`, stalled.length, now));
-  } else if (inScope.length === 0) {
-    pages.push({ heading: "Your sites", subheading: "No sites", dashboard: null, previous: null, stalled: 0 });
-  } else if (inScope.length > 1) {
-    pages.push(await loadPage(db, base, "Your sites", inScope.map((s) => s.code).join(", "), stalled.length, now));
+  const summary =
+    base.siteIds === null ? () => loadPage(db, base, "Organization summary", `All ${sites.length} site${sites.length === 1 ? "" : "s"}`, stalled.length, now)
+    : inScope.length === 0 ? async (): Promise<ReportPage> => ({ heading: "Your sites", subheading: "No sites", dashboard: null, previous: null, stalled: 0 })
+    : inScope.length > 1 ? () => loadPage(db, base, "Your sites", inScope.map((s) => s.code).join(", "), stalled.length, now)
+    : null;
+  async function* pages(): AsyncGenerator<ReportPage> {
+    if (summary) yield await summary();
+    // One site at a time: each page is a full dashboard and the report should not crowd the database.
+    for (const site of inScope) yield await loadPage(db, { ...base, siteIds: [site.id] }, site.name, `${site.code} · ${site.state}`, stalledAt(site.code), now);
   }
-  // One site at a time: each page is a full dashboard and the report should not crowd the database.
-  for (const site of inScope) pages.push(await sitePage(site));
   return {
     organization: organization.name,
     orgSlug: actor.orgSlug,
     period: { from: base.from, to: base.to },
     filter: { track: base.track, levelCode: base.level },
     generatedOn: base.today,
-    pages,
+    pageCount: (summary ? 1 : 0) + inScope.length,
+    pages: pages(),
   };
+}
+
+/** Every page of the report, read before drawing (tests, the benchmark). */
+export async function loadProgramReport(db: Db, actor: Actor, query: MetricsQuery, now: Date): Promise<ProgramReport> {
+  const plan = await planProgramReport(db, actor, query, now);
+  const pages: ReportPage[] = [];
+  for await (const page of plan.pages) pages.push(page);
+  return { organization: plan.organization, orgSlug: plan.orgSlug, period: plan.period, filter: plan.filter, generatedOn: plan.generatedOn, pages };
 }
 
 // --- Readings --------------------------------------------------------------------------------
@@ -307,7 +322,7 @@ function drawTrendTable(doc: Doc, d: Dashboard, top: number): number {
   return y + 4;
 }
 
-function drawPage(doc: Doc, report: ProgramReport, page: ReportPage) {
+function drawPage(doc: Doc, report: Omit<ProgramReport, "pages">, page: ReportPage) {
   const width = doc.page.width - 2 * MARGIN;
   let y = MARGIN;
   doc.font("Helvetica-Bold").fontSize(16).fillColor(INK).text(`Career ladder program report: ${report.organization}`, MARGIN, y, { width, height: 20, ellipsis: true, lineBreak: false });
@@ -357,40 +372,62 @@ function drawPage(doc: Doc, report: ProgramReport, page: ReportPage) {
   drawTrend(doc, d, y);
 }
 
-/** The report as a PDF: one page per entry, each with its footer. */
-export function renderProgramReport(report: ProgramReport, options: { now: Date; compress?: boolean }): Promise<Buffer> {
-  const doc = new PDFDocument({
+function newDocument(report: Omit<ProgramReport, "pages">, options: { now: Date; compress?: boolean }): Doc {
+  return new PDFDocument({
     size: "LETTER",
     margin: MARGIN,
     autoFirstPage: false,
-    bufferPages: true,
     compress: options.compress ?? true,
     info: { Title: `Career ladder program report: ${report.organization}`, Author: report.organization, Subject: `${report.period.from} to ${report.period.to}`, CreationDate: options.now },
   });
+}
+
+function drawFooter(doc: Doc, report: Omit<ProgramReport, "pages">, page: ReportPage, number: number, count: number) {
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc.font("Helvetica").fontSize(7.5).fillColor(MUTED);
+  doc.text(`${report.organization} · ${page.heading} · each figure is defined on the Metrics page`, MARGIN, doc.page.height - 30, { lineBreak: false });
+  doc.text(`Page ${number} of ${count}`, MARGIN, doc.page.height - 30, { width: doc.page.width - 2 * MARGIN, align: "right", lineBreak: false });
+  doc.page.margins.bottom = bottom;
+}
+
+/**
+ * The report as a PDF stream: each page is drawn as soon as its figures are read, so the download
+ * starts at once and a report of thousands of sites never waits for its last page to send its
+ * first. A failure part-way ends the stream with the error (the download breaks off).
+ */
+export function streamProgramReport(plan: ProgramReportPlan, options: { now: Date; compress?: boolean }): Readable {
+  const doc = newDocument(plan, options);
+  void (async () => {
+    let number = 0;
+    for await (const page of plan.pages) {
+      doc.addPage();
+      drawPage(doc, plan, page);
+      drawFooter(doc, plan, page, ++number, plan.pageCount);
+    }
+    doc.end();
+  })().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
+  return doc;
+}
+
+/** The report as a PDF in memory: one page per entry, each with its footer. */
+export function renderProgramReport(report: ProgramReport, options: { now: Date; compress?: boolean }): Promise<Buffer> {
+  const doc = newDocument(report, options);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const page of report.pages) {
+  report.pages.forEach((page, i) => {
     doc.addPage();
     drawPage(doc, report, page);
-  }
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font("Helvetica").fontSize(7.5).fillColor(MUTED);
-    doc.text(`${report.organization} · ${report.pages[i - range.start].heading} · each figure is defined on the Metrics page`, MARGIN, doc.page.height - 30, { lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN, doc.page.height - 30, { width: doc.page.width - 2 * MARGIN, align: "right", lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+    drawFooter(doc, report, page, i + 1, report.pages.length);
+  });
   doc.end();
   return done;
 }
 
-export function programReportFileName(report: ProgramReport): string {
+export function programReportFileName(report: Omit<ProgramReport, "pages">): string {
   return `program-report-${report.orgSlug}-${report.period.from}-to-${report.period.to}.pdf`;
 }
