@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { addDays } from "../src/lib/dates.ts";
 import { assertAccessible, DEMO, DESKTOP, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
 
 interface PlanView {
@@ -68,11 +69,14 @@ describe("rotations: a manager plans, approves PTO, backfills and publishes; the
     });
   }
 
-  step("lets Marcus generate next week's plan for Riverside, with a progress indicator and the grid", async () => {
+  step("lets Marcus generate the plan for the week after next at Riverside (next week's is published), with a progress indicator and the grid", async () => {
     await signIn(marcus, DEMO.manager);
     await marcus.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rotations", exact: true }).click();
     await marcus.getByRole("heading", { level: 1, name: "Rotations" }).waitFor();
     await assertAccessible(marcus, "the rotations page");
+    const firstMonday = marcus.getByLabel("First Monday");
+    const nextMonday = await firstMonday.inputValue();
+    await firstMonday.fill(addDays(nextMonday, 7));
     await marcus.getByRole("button", { name: "Generate plan" }).click();
     await marcus.waitForURL(/\/rotations\/plans\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await marcus.getByRole("heading", { level: 1, name: /^Rotation / }).waitFor();

@@ -3,6 +3,9 @@ import { addDays, instantInZone, isoWeekday, type IsoDate } from "../lib/dates.t
 import { recordAudit, type AuditActor } from "../modules/audit/index.ts";
 import { ensureSiteSetup, loadPlanningContext, loadSiteSetup, solvePlan } from "../modules/rotations/index.ts";
 
+/** Weeks of Riverside's published plan, from this week's Monday. */
+const PUBLISHED_WEEKS = 2;
+
 /** Riverside's week, sized to its staff: people per shift code on the given ISO weekdays. */
 const RIVERSIDE_DEMAND: { station: string; shift: string; weekdays: number[] }[] = [
   { station: "prescription-filling", shift: "first", weekdays: [1, 2, 3, 4, 5, 6] },
@@ -18,8 +21,8 @@ const RIVERSIDE_DEMAND: { station: string; shift: string; weekdays: number[] }[]
 
 /**
  * Rotations for the demo organization: every site's stations loaded, Riverside's demand sized to
- * its team, Kevin on 32 hours a week, this week's plan published at Riverside (so technicians see
- * their shifts), and time-off requests: one approved this week, one waiting for Marcus next week.
+ * its team, Kevin on 32 hours a week, this week's and next week's plan published at Riverside (so
+ * technicians see shifts ahead of them, on a Sunday too), and time-off requests: one approved this week, one waiting for Marcus next week.
  */
 export async function seedDemoRotations(tx: Tx, orgId: string, system: AuditActor, today: IsoDate, now: Date) {
   const sites = await tx.selectFrom("sites").select(["id", "code", "time_zone"]).where("org_id", "=", orgId).orderBy("code").execute();
@@ -62,12 +65,13 @@ export async function seedDemoRotations(tx: Tx, orgId: string, system: AuditActo
     await tx.insertInto("rotation_leave_requests").values({ org_id: orgId, person_id: others[1].id, kind: "pto", starts_on: addDays(monday, 9), ends_on: addDays(monday, 9), note: "Dentist appointment", status: "requested", requested_by: others[1].id, requested_at: now }).execute();
   }
 
-  // This week's plan, solved and published as a manager would.
-  const context = await loadPlanningContext(tx, orgId, riverside.id, monday, 1);
+  // This week's and next week's plan, solved and published as a manager would (by the weekend the
+  // coming week is out, so technicians always have shifts ahead of them).
+  const context = await loadPlanningContext(tx, orgId, riverside.id, monday, PUBLISHED_WEEKS);
   const outcome = await solvePlan(context.input, { timeLimitSeconds: 5 });
   const plan = await tx
     .insertInto("rotation_plans")
-    .values({ org_id: orgId, site_id: riverside.id, starts_on: monday, weeks: 1, status: "published", solver_status: outcome.status, objective: outcome.objective, bound: outcome.bound, solve_ms: outcome.solveMs, shortfalls: JSON.stringify(outcome.shortfalls), created_by: manager?.id ?? null, created_at: now, published_by: manager?.id ?? null, published_at: now })
+    .values({ org_id: orgId, site_id: riverside.id, starts_on: monday, weeks: PUBLISHED_WEEKS, status: "published", solver_status: outcome.status, objective: outcome.objective, bound: outcome.bound, solve_ms: outcome.solveMs, shortfalls: JSON.stringify(outcome.shortfalls), created_by: manager?.id ?? null, created_at: now, published_by: manager?.id ?? null, published_at: now })
     .returning("id")
     .executeTakeFirstOrThrow();
   if (outcome.assignments.length) {
@@ -91,5 +95,5 @@ export async function seedDemoRotations(tx: Tx, orgId: string, system: AuditActo
       }))
       .execute();
   }
-  await recordAudit(tx, system, { entityType: "rotation_plan", entityId: plan.id, action: "rotation.plan_published", after: { siteId: riverside.id, startsOn: monday, weeks: 1, assignments: outcome.assignments.length, shortfalls: outcome.shortfalls.length } }, now);
+  await recordAudit(tx, system, { entityType: "rotation_plan", entityId: plan.id, action: "rotation.plan_published", after: { siteId: riverside.id, startsOn: monday, weeks: PUBLISHED_WEEKS, assignments: outcome.assignments.length, shortfalls: outcome.shortfalls.length } }, now);
 }
