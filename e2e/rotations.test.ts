@@ -190,6 +190,23 @@ describe("rotations: a manager plans, approves PTO, backfills and publishes; the
     await assertAccessible(marcus, "the rotation setup page with a field error");
     await form.getByRole("button", { name: "Cancel" }).click();
 
+    // A shift template moves by an hour: 16 hours at most, then saved and shown in the table.
+    const peak = before.shifts.find((s) => s.active && s.name !== shift.name) ?? shift;
+    await marcus.getByRole("button", { name: `Edit ${peak.name}` }).click();
+    const shiftForm = marcus.getByRole("region", { name: `Edit ${peak.name}` });
+    const ends = shiftForm.getByLabel("Ends");
+    const starts = shiftForm.getByLabel("Starts");
+    const [startedAt, endedAt] = [await starts.inputValue(), await ends.inputValue()];
+    await ends.fill(startedAt === "00:00" ? "23:59" : startedAt.replace(/^(\d\d)/, (h) => String((Number(h) + 23) % 24).padStart(2, "0")));
+    await shiftForm.getByRole("button", { name: "Save shift" }).click();
+    await shiftForm.getByText("must make a shift of 1 to 16 hours").waitFor();
+    await assertAccessible(marcus, "the shift editor with a field error");
+    await ends.fill(endedAt);
+    await shiftForm.getByLabel("Name").fill(`${peak.name} (moved)`);
+    await shiftForm.getByRole("button", { name: "Save shift" }).click();
+    await shiftForm.waitFor({ state: "detached" });
+    await marcus.getByRole("region", { name: "Shifts", exact: true }).getByText(`${peak.name} (moved)`).waitFor();
+
     const staff = (await (await marcus.request.get(`/api/people?siteId=${plan.site.id}&status=active&pageSize=200`)).json()).items as { id: string; firstName: string; lastName: string; role: string }[];
     const tech = staff.find((p) => p.role === "technician")!;
     const techName = `${tech.firstName} ${tech.lastName}`;

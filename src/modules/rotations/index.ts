@@ -3,7 +3,7 @@ export { qualificationOn, type QualificationCheck, type StationRequirements } fr
 export * from "./rotations.rules.ts";
 export { explainShortfalls, greedyPlan, planObjective, shortCost, solvePlan, WEIGHTS, type PlanOptions, type PlanOutcome, type Shortfall } from "./planner.ts";
 export { loadPlanningContext, DEFAULT_AVAILABILITY, type PlanningContext, type PoolTier } from "./load-planning-input.ts";
-export { ensureSiteSetup, loadSiteSetup, createStation, updateStation, createShift, replaceDemand, type SiteSetup, type StationInput, type ShiftInput } from "./site-setup.ts";
+export { ensureSiteSetup, loadSiteSetup, createStation, updateStation, createShift, updateShift, replaceDemand, type SiteSetup, type StationInput, type ShiftInput, type ShiftPatch } from "./site-setup.ts";
 export { generatePlan, planInputProblems, type GeneratePlanInput } from "./generate-plan.ts";
 export { getPlanView, listPlans, checkPlanChanges, changePlan, publishPlan, discardPlan, BLOCKING, type PlanChanges } from "./manage-plans.ts";
 export { requestLeave, decideLeave, cancelLeave, listLeave, getLeave, type LeaveInput, type LeaveDto } from "./leave.ts";

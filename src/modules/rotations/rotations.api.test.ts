@@ -283,6 +283,20 @@ describe("rotations API", () => {
     assert.equal(short.json().error.fields[0].field, "end");
     const badTime = await manager.post(`/api/rotations/sites/${siteId}/shifts`, { code: "late", name: "Late", start: "25:00", end: "07:00" });
     assert.equal(badTime.statusCode, 400);
+    // A shift template is edited in place: an hour earlier, then renamed; its code stays.
+    const earlier = await manager.patch(`/api/rotations/shifts/${night.json().id}`, { start: "22:00" });
+    assert.equal(earlier.statusCode, 200, earlier.body);
+    assert.deepEqual([earlier.json().code, earlier.json().start, earlier.json().end, earlier.json().lengthMinutes], ["night", "22:00", "07:00", 540]);
+    const renamed = await manager.patch(`/api/rotations/shifts/${night.json().id}`, { name: "Overnight", end: "06:00", active: false });
+    assert.deepEqual([renamed.json().name, renamed.json().start, renamed.json().end, renamed.json().active], ["Overnight", "22:00", "06:00", false]);
+    const tooLong = await manager.patch(`/api/rotations/shifts/${night.json().id}`, { start: "08:00" });
+    assert.equal(tooLong.statusCode, 400);
+    assert.equal(tooLong.json().error.fields[0].field, "end");
+    assert.equal((await manager.patch(`/api/rotations/shifts/${night.json().id}`, { start: "8 pm" })).json().error.fields[0].field, "start");
+    assert.equal((await farManager.patch(`/api/rotations/shifts/${night.json().id}`, { name: "Mine" })).statusCode, 403);
+    assert.equal((await otherAdmin.patch(`/api/rotations/shifts/${night.json().id}`, { name: "Ours" })).statusCode, 404);
+    const setup = (await manager.get(`/api/rotations/sites/${siteId}/setup`)).json();
+    assert.deepEqual(setup.shifts.filter((x: { code: string }) => x.code === "night").map((x: { name: string; start: string; end: string; active: boolean }) => [x.name, x.start, x.end, x.active]), [["Overnight", "22:00", "06:00", false]]);
   });
 
   it("lets a technician withdraw a request, and a manager discard a draft but not a published plan", async () => {

@@ -14,6 +14,7 @@ import {
   checkPlanChanges,
   createCalendarFeed,
   createShift,
+  updateShift,
   createStation,
   decideLeave,
   deleteCalendarFeed,
@@ -91,6 +92,19 @@ export function rotationRoutes(app: FastifyInstance) {
     const actor = actorOf(request);
     const shift = await db.transaction().execute((tx) => createShift(tx, actor, request.params.siteId, request.body, now()));
     return reply.status(201).send(shift);
+  });
+
+  r.patch("/api/rotations/shifts/:id", {
+    config: { policy: "rotations.manage" },
+    schema: {
+      tags: ["rotations"],
+      summary: "Edit a shift template (its code never changes): name, times in the site's local time, peak; active=false leaves it out of new plans. Plans already made keep their times",
+      params: idParams,
+      body: z.object({ name: z.string().trim().min(1).max(80), start: time, end: time, peak: z.boolean(), active: z.boolean() }).partial(),
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    return db.transaction().execute((tx) => updateShift(tx, actor, request.params.id, request.body, now()));
   });
 
   r.put("/api/rotations/sites/:siteId/demand", {

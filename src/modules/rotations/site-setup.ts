@@ -120,7 +120,7 @@ export async function loadSiteSetup(db: Db | Tx, orgId: string, siteId: string, 
   return {
     site: { id: site.id, code: site.code, name: site.name, state: site.state, setting: site.setting, timeZone: site.time_zone },
     stations: stations.map(toStation),
-    shifts: shifts.map((s) => ({ id: s.id, code: s.code, name: s.name, start: timeOf(s.start_minute), end: timeOf(s.start_minute + s.length_minutes), startMinute: s.start_minute, lengthMinutes: s.length_minutes, peak: s.peak, active: s.active })),
+    shifts: shifts.map(toShift),
     demand: demand.map((d) => ({ stationId: d.station_id, shiftId: d.shift_id, weekday: d.weekday, people: d.people })),
   };
 }
@@ -226,18 +226,65 @@ export interface ShiftInput {
   peak?: boolean;
 }
 
+/** A shift's length in minutes from its start and end times; 1 to 16 hours, or the end is refused. */
+function checkedShiftLength(start: string, end: string): number {
+  const length = shiftLength(start, end);
+  if (length < 60 || length > 960) fail([{ field: "end", message: "must make a shift of 1 to 16 hours" }]);
+  return length;
+}
+
+const toShift = (r: { id: string; code: string; name: string; start_minute: number; length_minutes: number; peak: boolean; active: boolean }): ShiftDto => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  start: timeOf(r.start_minute),
+  end: timeOf(r.start_minute + r.length_minutes),
+  startMinute: r.start_minute,
+  lengthMinutes: r.length_minutes,
+  peak: r.peak,
+  active: r.active,
+});
+
 export async function createShift(tx: Tx, actor: Actor, siteId: string, input: ShiftInput, now: Date): Promise<ShiftDto> {
   const site = await siteForManager(tx, actor, siteId);
   await ensureSiteSetup(tx, actor.orgId, site.id, now);
-  const length = shiftLength(input.start, input.end);
-  if (length < 60 || length > 960) fail([{ field: "end", message: "must make a shift of 1 to 16 hours" }]);
+  const length = checkedShiftLength(input.start, input.end);
   const row = await tx
     .insertInto("rotation_shifts")
     .values({ org_id: actor.orgId, site_id: site.id, code: input.code, name: input.name.trim(), start_minute: minuteOf(input.start), length_minutes: length, peak: input.peak ?? false, created_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
   await recordAudit(tx, auditActorOf(actor), { entityType: "rotation_shift", entityId: row.id, action: "rotation.shift_created", after: { siteId: site.id, ...input } }, now);
-  return { id: row.id, code: row.code, name: row.name, start: input.start, end: timeOf(row.start_minute + row.length_minutes), startMinute: row.start_minute, lengthMinutes: row.length_minutes, peak: row.peak, active: row.active };
+  return toShift(row);
+}
+
+export type ShiftPatch = Partial<Omit<ShiftInput, "code">> & { active?: boolean };
+
+/**
+ * Edits a shift template (its code never changes): name, times, kind, or active=false to leave it
+ * out of new plans. Plans already made keep the times their shifts were planned with.
+ */
+export async function updateShift(tx: Tx, actor: Actor, shiftId: string, patch: ShiftPatch, now: Date): Promise<ShiftDto> {
+  const before = await tx.selectFrom("rotation_shifts").selectAll().where("org_id", "=", actor.orgId).where("id", "=", shiftId).executeTakeFirst();
+  if (!before) throw new AppError("NOT_FOUND", "Shift not found");
+  await siteForManager(tx, actor, before.site_id);
+  const start = patch.start ?? timeOf(before.start_minute);
+  const end = patch.end ?? timeOf(before.start_minute + before.length_minutes);
+  const length = checkedShiftLength(start, end);
+  const row = await tx
+    .updateTable("rotation_shifts")
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+      start_minute: minuteOf(start),
+      length_minutes: length,
+      ...(patch.peak !== undefined ? { peak: patch.peak } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+    })
+    .where("id", "=", shiftId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(tx, auditActorOf(actor), { entityType: "rotation_shift", entityId: row.id, action: "rotation.shift_updated", before: toShift(before), after: toShift(row) }, now);
+  return toShift(row);
 }
 
 /** Replaces a site's demand grid: people per station, shift and weekday (rows with 0 people are dropped). */

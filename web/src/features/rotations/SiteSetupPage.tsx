@@ -14,7 +14,9 @@ import {
   WEEKDAYS,
   type Availability,
   type DemandCell,
+  type SetupShift,
   type SetupStation,
+  type ShiftChanges,
   type SiteSetup,
   type StationChanges,
 } from "./rotations.api.ts";
@@ -189,10 +191,52 @@ function Stations({ setup, onChanged }: { setup: SiteSetup; onChanged: () => voi
   );
 }
 
+/** The form that edits one shift template: its times apply to plans made from now on. */
+function ShiftEditor({ shift, onDone }: { shift: SetupShift; onDone: (saved: boolean) => void }) {
+  const [draft, setDraft] = useState<ShiftChanges>({ name: shift.name, start: shift.start, end: shift.end, peak: shift.peak, active: shift.active });
+  const save = useApiAction(rotationsApi.updateShift);
+  const titleId = `edit-shift-${shift.id}`;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={titleId}>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if ((await save.run(shift.id, draft)).ok) onDone(true);
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={3} size="h4" id={titleId}>
+            Edit {shift.name}
+          </Title>
+          <Text size="sm">New times apply to plans made from now on; plans already made keep theirs.</Text>
+          <TextInput label="Name" required maw={420} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={fieldMessages(save.error, "name")} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="time" label="Starts" required value={draft.start} onChange={(e) => setDraft({ ...draft, start: e.currentTarget.value })} error={fieldMessages(save.error, "start")} />
+            <TextInput type="time" label="Ends" description="At or before the start: the next day" required value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.currentTarget.value })} error={fieldMessages(save.error, "end")} />
+          </SimpleGrid>
+          <Checkbox label="Peak hours: a short busy-hours shift" checked={draft.peak} onChange={(e) => setDraft({ ...draft, peak: e.currentTarget.checked })} />
+          <Checkbox label="In use: new plans staff this shift" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
+          <ErrorAlert error={formLevel(save.error, ["name", "start", "end"])} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Save shift
+            </Button>
+            <Button variant="default" onClick={() => onDone(false)}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
 function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void }) {
   const empty = { code: "", name: "", start: "", end: "", peak: false };
   const [draft, setDraft] = useState(empty);
+  const [editing, setEditing] = useState<string | null>(null);
   const create = useApiAction(rotationsApi.createShift);
+  const edited = setup.shifts.find((s) => s.id === editing);
   return (
     <section aria-labelledby="shifts-title">
       <Stack gap="sm">
@@ -205,6 +249,7 @@ function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void 
               <Table.Th>Shift</Table.Th>
               <Table.Th>Hours</Table.Th>
               <Table.Th>Kind</Table.Th>
+              <Table.Th>Change</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -214,11 +259,29 @@ function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void 
                 <Table.Td>
                   {s.start} to {s.end}
                 </Table.Td>
-                <Table.Td>{s.peak ? "Peak hours" : "Full shift"}</Table.Td>
+                <Table.Td>
+                  {s.peak ? "Peak hours" : "Full shift"}
+                  {s.active ? "" : " · not in use"}
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>
+                    Edit
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </ScrollTable>
+        {edited ? (
+          <ShiftEditor
+            key={edited.id}
+            shift={edited}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) onChanged();
+            }}
+          />
+        ) : null}
         <Card withBorder padding="md">
           <form
             onSubmit={async (event) => {

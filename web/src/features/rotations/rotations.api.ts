@@ -172,6 +172,14 @@ export interface NewShift {
   peak: boolean;
 }
 
+export interface ShiftChanges {
+  name: string;
+  start: string;
+  end: string;
+  peak: boolean;
+  active: boolean;
+}
+
 export interface Availability {
   personId: string;
   homeSiteId: string;
@@ -208,6 +216,7 @@ export const rotationsApi = {
   backfill: (moves: { assignmentId: string; personId: string }[]) => api.post<{ items: unknown[] }>("/api/rotations/backfill", { moves }),
   updateStation: (id: string, changes: StationChanges) => api.patch<SetupStation>(`/api/rotations/stations/${id}`, changes),
   createShift: (siteId: string, shift: NewShift) => api.post<SetupShift>(`/api/rotations/sites/${siteId}/shifts`, shift),
+  updateShift: (id: string, changes: ShiftChanges) => api.patch<SetupShift>(`/api/rotations/shifts/${id}`, changes),
   replaceDemand: (siteId: string, rows: DemandCell[]) => api.put<{ rows: DemandCell[] }>(`/api/rotations/sites/${siteId}/demand`, { rows }),
   setAvailability: (personId: string, input: AvailabilityInput) => api.put<Availability>(availabilityPath(personId), input),
   createFeed: () => api.post<{ url: string; path: string }>("/api/rotations/me/calendar-feed"),
