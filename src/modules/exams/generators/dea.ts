@@ -88,6 +88,9 @@ export const deaNumber = defineFamily(
         [odd % 10, "leaves out the doubled digits"],
         [(total + 1) % 10, "miscounts the total by one"],
         [(total + 9) % 10, "miscounts the total by one"],
+        // Digits that are mostly zeros make the slips above agree; these always differ from the key and each other.
+        [(total + 2) % 10, "miscounts the total by two"],
+        [(total + 8) % 10, "miscounts the total by two"],
       ];
       return {
         stem: `The DEA number on a prescription from ${name}, reads ${letters}${six}_, with the last digit smudged. What must the check digit be?`,

@@ -493,6 +493,14 @@ describe("generateItem", () => {
   });
 });
 
+describe("generator seeds that once failed", () => {
+  it("dea-number: a check digit of 0 from mostly-zero digits still gets three distinct wrong digits", () => {
+    const item = generateItem("dea-number", 4294708797);
+    assert.equal(new Set(item.options.map((o) => o.text)).size, 4);
+    assert.equal(item.key.length, 1);
+  });
+});
+
 describe("fixed examples from domain-facts.md", () => {
   it("DEA AP5836727 is valid: (5 + 3 + 7) + 2 × (8 + 6 + 2) = 47", () => {
     assert.equal(checkDigitHere("AP5836727"), 7);
