@@ -25,13 +25,13 @@ export interface ReportPage {
   stalled: number;
 }
 
-export interface ProgramReport {
+/** What every page of a report shows besides its own figures. */
+export interface ReportHeader {
   organization: string;
   orgSlug: string;
   period: { from: IsoDate; to: IsoDate };
   filter: { track: string | null; levelCode: string | null };
   generatedOn: IsoDate;
-  pages: ReportPage[];
 }
 
 /** The period of the same length that ends the day before `from`: whole months stay whole months. */
@@ -48,7 +48,7 @@ async function loadPage(db: Db, filter: MetricsFilter, heading: string, subheadi
 }
 
 /** A report whose pages are read one at a time as they are drawn: the header and page count up front. */
-export interface ProgramReportPlan extends Omit<ProgramReport, "pages"> {
+export interface ProgramReportPlan extends ReportHeader {
   pageCount: number;
   pages: AsyncIterable<ReportPage>;
 }
@@ -83,14 +83,6 @@ export async function planProgramReport(db: Db, actor: Actor, query: MetricsQuer
     pageCount: (summary ? 1 : 0) + inScope.length,
     pages: pages(),
   };
-}
-
-/** Every page of the report, read before drawing (tests, the benchmark). */
-export async function loadProgramReport(db: Db, actor: Actor, query: MetricsQuery, now: Date): Promise<ProgramReport> {
-  const plan = await planProgramReport(db, actor, query, now);
-  const pages: ReportPage[] = [];
-  for await (const page of plan.pages) pages.push(page);
-  return { organization: plan.organization, orgSlug: plan.orgSlug, period: plan.period, filter: plan.filter, generatedOn: plan.generatedOn, pages };
 }
 
 // --- Readings --------------------------------------------------------------------------------
@@ -322,7 +314,7 @@ function drawTrendTable(doc: Doc, d: Dashboard, top: number): number {
   return y + 4;
 }
 
-function drawPage(doc: Doc, report: Omit<ProgramReport, "pages">, page: ReportPage) {
+function drawPage(doc: Doc, report: ReportHeader, page: ReportPage) {
   const width = doc.page.width - 2 * MARGIN;
   let y = MARGIN;
   doc.font("Helvetica-Bold").fontSize(16).fillColor(INK).text(`Career ladder program report: ${report.organization}`, MARGIN, y, { width, height: 20, ellipsis: true, lineBreak: false });
@@ -372,17 +364,7 @@ function drawPage(doc: Doc, report: Omit<ProgramReport, "pages">, page: ReportPa
   drawTrend(doc, d, y);
 }
 
-function newDocument(report: Omit<ProgramReport, "pages">, options: { now: Date; compress?: boolean }): Doc {
-  return new PDFDocument({
-    size: "LETTER",
-    margin: MARGIN,
-    autoFirstPage: false,
-    compress: options.compress ?? true,
-    info: { Title: `Career ladder program report: ${report.organization}`, Author: report.organization, Subject: `${report.period.from} to ${report.period.to}`, CreationDate: options.now },
-  });
-}
-
-function drawFooter(doc: Doc, report: Omit<ProgramReport, "pages">, page: ReportPage, number: number, count: number) {
+function drawFooter(doc: Doc, report: ReportHeader, page: ReportPage, number: number, count: number) {
   const bottom = doc.page.margins.bottom;
   doc.page.margins.bottom = 0;
   doc.font("Helvetica").fontSize(7.5).fillColor(MUTED);
@@ -396,8 +378,13 @@ function drawFooter(doc: Doc, report: Omit<ProgramReport, "pages">, page: Report
  * starts at once and a report of thousands of sites never waits for its last page to send its
  * first. A failure part-way ends the stream with the error (the download breaks off).
  */
-export function streamProgramReport(plan: ProgramReportPlan, options: { now: Date; compress?: boolean }): Readable {
-  const doc = newDocument(plan, options);
+export function streamProgramReport(plan: ProgramReportPlan, options: { now: Date }): Readable {
+  const doc = new PDFDocument({
+    size: "LETTER",
+    margin: MARGIN,
+    autoFirstPage: false,
+    info: { Title: `Career ladder program report: ${plan.organization}`, Author: plan.organization, Subject: `${plan.period.from} to ${plan.period.to}`, CreationDate: options.now },
+  });
   void (async () => {
     let number = 0;
     for await (const page of plan.pages) {
@@ -410,24 +397,6 @@ export function streamProgramReport(plan: ProgramReportPlan, options: { now: Dat
   return doc;
 }
 
-/** The report as a PDF in memory: one page per entry, each with its footer. */
-export function renderProgramReport(report: ProgramReport, options: { now: Date; compress?: boolean }): Promise<Buffer> {
-  const doc = newDocument(report, options);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  report.pages.forEach((page, i) => {
-    doc.addPage();
-    drawPage(doc, report, page);
-    drawFooter(doc, report, page, i + 1, report.pages.length);
-  });
-  doc.end();
-  return done;
-}
-
-export function programReportFileName(report: Omit<ProgramReport, "pages">): string {
+export function programReportFileName(report: ReportHeader): string {
   return `program-report-${report.orgSlug}-${report.period.from}-to-${report.period.to}.pdf`;
 }

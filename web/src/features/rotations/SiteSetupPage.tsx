@@ -191,8 +191,8 @@ function Stations({ setup, onChanged }: { setup: SiteSetup; onChanged: () => voi
   );
 }
 
-/** The form that edits one shift template: its times apply to plans made from now on. */
-function ShiftEditor({ shift, onDone }: { shift: SetupShift; onDone: (saved: boolean) => void }) {
+/** The form that edits one shift template, as StationForm edits a station: its times apply to plans made from now on. */
+function ShiftForm({ shift, onSaved, onCancel }: { shift: SetupShift; onSaved: () => void; onCancel: () => void }) {
   const [draft, setDraft] = useState<ShiftChanges>({ name: shift.name, start: shift.start, end: shift.end, peak: shift.peak, active: shift.active });
   const save = useApiAction(rotationsApi.updateShift);
   const titleId = `edit-shift-${shift.id}`;
@@ -201,7 +201,7 @@ function ShiftEditor({ shift, onDone }: { shift: SetupShift; onDone: (saved: boo
       <form
         onSubmit={async (event) => {
           event.preventDefault();
-          if ((await save.run(shift.id, draft)).ok) onDone(true);
+          if ((await save.run(shift.id, draft)).ok) onSaved();
         }}
       >
         <Stack gap="sm">
@@ -215,13 +215,13 @@ function ShiftEditor({ shift, onDone }: { shift: SetupShift; onDone: (saved: boo
             <TextInput type="time" label="Ends" description="At or before the start: the next day" required value={draft.end} onChange={(e) => setDraft({ ...draft, end: e.currentTarget.value })} error={fieldMessages(save.error, "end")} />
           </SimpleGrid>
           <Checkbox label="Peak hours: a short busy-hours shift" checked={draft.peak} onChange={(e) => setDraft({ ...draft, peak: e.currentTarget.checked })} />
-          <Checkbox label="In use: new plans staff this shift" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
+          <Checkbox label="Active: new plans staff this shift" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
           <ErrorAlert error={formLevel(save.error, ["name", "start", "end"])} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               Save shift
             </Button>
-            <Button variant="default" onClick={() => onDone(false)}>
+            <Button variant="default" onClick={onCancel}>
               Cancel
             </Button>
           </Group>
@@ -236,19 +236,20 @@ function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void 
   const [draft, setDraft] = useState(empty);
   const [editing, setEditing] = useState<string | null>(null);
   const create = useApiAction(rotationsApi.createShift);
-  const edited = setup.shifts.find((s) => s.id === editing);
+  const shift = setup.shifts.find((s) => s.id === editing);
   return (
     <section aria-labelledby="shifts-title">
       <Stack gap="sm">
         <Title order={2} size="h3" id="shifts-title">
           Shift templates
         </Title>
-        <ScrollTable caption="Shifts at this site, in its local time" label="Shifts" minWidth={420}>
+        <ScrollTable caption="Shifts at this site, in its local time" label="Shifts" minWidth={560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Shift</Table.Th>
               <Table.Th>Hours</Table.Th>
               <Table.Th>Kind</Table.Th>
+              <Table.Th>Status</Table.Th>
               <Table.Th>Change</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -259,12 +260,12 @@ function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void 
                 <Table.Td>
                   {s.start} to {s.end}
                 </Table.Td>
+                <Table.Td>{s.peak ? "Peak hours" : "Full shift"}</Table.Td>
                 <Table.Td>
-                  {s.peak ? "Peak hours" : "Full shift"}
-                  {s.active ? "" : " · not in use"}
+                  <ToneBadge tone={s.active ? "good" : "neutral"}>{s.active ? "Active" : "Inactive"}</ToneBadge>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="default" aria-label={`Edit ${s.name}`} onClick={() => setEditing(s.id)}>
+                  <Button size="xs" variant="default" onClick={() => setEditing(editing === s.id ? null : s.id)} aria-expanded={editing === s.id} aria-label={`Edit ${s.name}`}>
                     Edit
                   </Button>
                 </Table.Td>
@@ -272,13 +273,14 @@ function Shifts({ setup, onChanged }: { setup: SiteSetup; onChanged: () => void 
             ))}
           </Table.Tbody>
         </ScrollTable>
-        {edited ? (
-          <ShiftEditor
-            key={edited.id}
-            shift={edited}
-            onDone={(saved) => {
+        {shift ? (
+          <ShiftForm
+            key={shift.id}
+            shift={shift}
+            onCancel={() => setEditing(null)}
+            onSaved={() => {
               setEditing(null);
-              if (saved) onChanged();
+              onChanged();
             }}
           />
         ) : null}
