@@ -6,8 +6,9 @@ import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { Worker } from "node:worker_threads";
+import { sql } from "kysely";
 import pg from "pg";
-import { openDatabase, redactUrl, type DatabaseHandle } from "../src/db/database.ts";
+import { openDatabase, redactUrl, type DatabaseHandle, type Db } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 
 /** One number a benchmark reports. `ratio` is value ÷ baseline; a figure with a goal meets it when ratio ≤ goal (≥ with `atLeast`). */
@@ -398,5 +399,23 @@ export async function cpuProfiled<T>(name: string, work: () => Promise<T>, log?:
     const file = path.join(folder, `${name}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(profile));
     log?.(`CPU profile of the server thread: ${file}`);
+  }
+}
+
+/**
+ * Until no other connection to the benchmark's database is busy for a few polls in a row (only the
+ * app's, when its pool carries `applicationName`): requests cut off when a load run stopped finish
+ * first, so nothing that follows (a reset, the next run) meets their locks.
+ */
+export async function waitUntilIdle(db: Db, applicationName?: string): Promise<void> {
+  let quiet = 0;
+  for (let waited = 0; quiet < 3; waited += 100) {
+    if (waited > 60_000) throw new Error("the server was still busy a minute after the load stopped");
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle' AND backend_type = 'client backend'
+         AND (${applicationName ?? null}::text IS NULL OR application_name = ${applicationName ?? null})`.execute(db);
+    quiet = rows[0].n === 0 ? quiet + 1 : 0;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -13,7 +13,7 @@ import { loadPersonFacts } from "../../src/modules/ladder/person-facts.ts";
 import { importRoster } from "../../src/modules/roster/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { SESSION_COOKIE } from "../../src/server/context.ts";
-import { describeLoad, figure, load, median, seconds, settleMemory, type Benchmark, type BenchContext } from "../harness.ts";
+import { describeLoad, figure, load, median, seconds, settleMemory, waitUntilIdle, type Benchmark, type BenchContext } from "../harness.ts";
 import { cachedRosterCsv, type SyntheticOrgOptions } from "../synthetic-org.ts";
 import { checkpoint, createOrganizationWithSites, resetData, RUNS, withClient } from "./roster-import.ts";
 
@@ -337,6 +337,8 @@ async function apiUnderLoad(context: BenchContext, orgId: string, now: Date) {
     if (person.errors || person.non2xx) throw new Error(`the per-person API failed under load: ${describeLoad(person)}`);
     return { site, healthz, person, loadAverage };
   } finally {
+    // Requests cut off when the load stopped may still be reading; the reset after this must not meet their locks.
+    await waitUntilIdle(db);
     await app.close();
     await db.deleteFrom("login_attempts").where("email", "=", site.email.toLowerCase()).execute();
   }

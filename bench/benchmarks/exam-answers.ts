@@ -10,7 +10,7 @@ import { startAttempt } from "../../src/modules/exams/start-attempt.ts";
 import { importRoster } from "../../src/modules/roster/index.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { SESSION_COOKIE } from "../../src/server/context.ts";
-import { cpuProfiled, describeLoad, figure, load, pacedLoad, seconds, settleMemory, type Benchmark, type BenchContext, type Load } from "../harness.ts";
+import { cpuProfiled, describeLoad, figure, load, pacedLoad, seconds, settleMemory, waitUntilIdle, type Benchmark, type BenchContext, type Load } from "../harness.ts";
 import { rosterCsvStream, syntheticOrganization, type SyntheticOrgOptions } from "../synthetic-org.ts";
 import { checkpoint, createOrganizationWithSites, resetData } from "./roster-import.ts";
 
@@ -151,17 +151,6 @@ export async function answerRun(url: string, takers: Taker[], duration: number, 
   if (!Array.isArray(outcomes) || outcomes.length !== takers.length) throw new Error(`the load worker reported ${Array.isArray(outcomes) ? outcomes.length : "no"} takers, expected ${takers.length}`);
   outcomes.forEach((outcome, i) => mergeOutcome(takers[i], outcome));
   return result;
-}
-
-/** Until none of the app's database connections is busy for a few polls in a row: requests cut off at the end of a run finish first. */
-export async function waitUntilIdle(db: Db): Promise<void> {
-  let quiet = 0;
-  for (let waited = 0; quiet < 3; waited += 100) {
-    if (waited > 60_000) throw new Error("the server was still busy a minute after the load stopped");
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${APP_NAME} AND state <> 'idle'`.execute(db);
-    quiet = rows[0].n === 0 ? quiet + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,7 +331,7 @@ export const examAnswers: Benchmark = {
       await load({ url: hello.url, connections: LOAD.connections, duration: LOAD.warmUpSeconds });
       warmUp = await answerRun(url, takers, LOAD.warmUpSeconds);
       log(`warm-up answers: ${describeLoad(warmUp, "answers/s")}`);
-      await waitUntilIdle(db);
+      await waitUntilIdle(db, APP_NAME);
       await checkpoint(db);
       settleMemory();
       loadAverage = os.loadavg()[0];
@@ -351,15 +340,15 @@ export const examAnswers: Benchmark = {
       settleMemory();
       answers = await cpuProfiled("exam-answers", () => answerRun(url, takers, LOAD.seconds), log);
       log(`PUT /api/exams/attempts/:id/items/:position: ${describeLoad(answers, "answers/s")}`);
-      await waitUntilIdle(db);
+      await waitUntilIdle(db, APP_NAME);
       settleMemory();
       paced = await answerRun(url, takers, LOAD.seconds, { overallRate: TAKERS * PACED_RATE_PER_TAKER });
       log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s, all in the same instant: ${describeLoad(paced, "answers/s")}`);
-      await waitUntilIdle(db);
+      await waitUntilIdle(db, APP_NAME);
       settleMemory();
       spread = await answerRun(url, takers, LOAD.seconds, { spread: true, intervalMs: 1000 / PACED_RATE_PER_TAKER });
       log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s at a moment of its own: ${describeLoad(spread, "answers/s")}`);
-      await waitUntilIdle(db);
+      await waitUntilIdle(db, APP_NAME);
     } finally {
       await hello.app.close();
       await app.close();

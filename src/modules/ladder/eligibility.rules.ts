@@ -76,17 +76,28 @@ function levelName(framework: FrameworkDefinition, ref: string): string {
   return track?.levels.find((l) => l.code === levelCode)?.name ?? ref;
 }
 
+/**
+ * One object shape for every result: spreading a base object and adding keys made each result a
+ * slow-path object, which cost more than the rest of the engine together. Declared once here, not
+ * per call: a function made on every call of the engine is one more allocation for each of them.
+ */
+function requirementResult(kind: Requirement["kind"], r: { label: string; status: RequirementStatus; progress: number; reason: string; expiresOn?: IsoDate | null }): RequirementResult {
+  return { kind, expiresOn: r.expiresOn ?? null, label: r.label, status: r.status, progress: r.progress, reason: r.reason };
+}
+
+type Signoff = PersonFacts["signoffs"][number];
+/** Whether a sign-off still counts on a day: no validity period, or not past it. */
+const validOn = (s: Signoff, today: IsoDate) => s.validUntil === null || compareDates(s.validUntil, today) >= 0;
+
+/** Each framework's competencies by code, built once per framework object (the engine judges thousands of people against one). */
+const competencyIndexes = new WeakMap<FrameworkDefinition, Map<string, FrameworkDefinition["competencies"][number]>>();
+function competencyByCode(framework: FrameworkDefinition, code: string) {
+  let index = competencyIndexes.get(framework);
+  if (!index) competencyIndexes.set(framework, (index = new Map(framework.competencies.map((c) => [c.code, c]))));
+  return index.get(code);
+}
+
 function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: EngineContext, today: IsoDate): RequirementResult {
-  // One object shape for every result: spreading a base object and adding keys made each result a
-  // slow-path object, which cost more than the rest of the engine together.
-  const result = (r: { label: string; status: RequirementStatus; progress: number; reason: string; expiresOn?: IsoDate | null }): RequirementResult => ({
-    kind: requirement.kind,
-    expiresOn: r.expiresOn ?? null,
-    label: r.label,
-    status: r.status,
-    progress: r.progress,
-    reason: r.reason,
-  });
   switch (requirement.kind) {
     case "certification": {
       const lookup = ctx.certification ?? findCertification;
@@ -99,29 +110,28 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
       const best = counted.sort((a, b) => compareDates(b.h.expiresOn ?? "9999-12-31", a.h.expiresOn ?? "9999-12-31"))[0];
       if (best) {
         const expires = best.h.expiresOn ?? null;
-        return result({ label, status: best.state === "expiring" ? "expiring" : "met", progress: 1, expiresOn: expires, reason: expires ? `${best.def?.name ?? best.h.certificationCode}, valid until ${expires}` : `${best.def?.name ?? best.h.certificationCode} held` });
+        return requirementResult(requirement.kind, { label, status: best.state === "expiring" ? "expiring" : "met", progress: 1, expiresOn: expires, reason: expires ? `${best.def?.name ?? best.h.certificationCode}, valid until ${expires}` : `${best.def?.name ?? best.h.certificationCode} held` });
       }
       const pending = candidates.find((h) => h.verificationStatus === "unverified" && holdingState(h, lookup(h.certificationCode), today) !== "expired");
-      if (pending) return result({ label, status: "missing", progress: 0.5, reason: `${lookup(pending.certificationCode)?.name ?? pending.certificationCode} is recorded and awaits verification` });
+      if (pending) return requirementResult(requirement.kind, { label, status: "missing", progress: 0.5, reason: `${lookup(pending.certificationCode)?.name ?? pending.certificationCode} is recorded and awaits verification` });
       const expired = candidates.find((h) => holdingState(h, lookup(h.certificationCode), today) === "expired");
-      if (expired) return result({ label, status: "missing", progress: 0, expiresOn: expired.expiresOn, reason: `${lookup(expired.certificationCode)?.name ?? expired.certificationCode} expired on ${expired.expiresOn}; renew or reinstate it` });
-      return result({ label, status: "missing", progress: 0, reason: `Not held yet: earn ${names.join(" or ")}` });
+      if (expired) return requirementResult(requirement.kind, { label, status: "missing", progress: 0, expiresOn: expired.expiresOn, reason: `${lookup(expired.certificationCode)?.name ?? expired.certificationCode} expired on ${expired.expiresOn}; renew or reinstate it` });
+      return requirementResult(requirement.kind, { label, status: "missing", progress: 0, reason: `Not held yet: earn ${names.join(" or ")}` });
     }
     case "competency": {
-      const def = ctx.framework.competencies.find((c) => c.code === requirement.competency);
+      const def = competencyByCode(ctx.framework, requirement.competency);
       const label = `${def?.name ?? requirement.competency} at ${proficiencyLabel(requirement.minProficiency)}`;
-      const valid = (s: PersonFacts["signoffs"][number]) => s.validUntil === null || compareDates(s.validUntil, today) >= 0;
       const whole = facts.signoffs.filter((s) => s.competency === requirement.competency && s.stepCode === null);
-      const current = whole.filter(valid).sort((a, b) => b.proficiency - a.proficiency || compareDates(b.signedOn, a.signedOn));
+      const current = whole.filter((s) => validOn(s, today)).sort((a, b) => b.proficiency - a.proficiency || compareDates(b.signedOn, a.signedOn));
       const enough = current.find((s) => s.proficiency >= requirement.minProficiency);
       if (enough) {
         const status = soon(enough.validUntil, today) ? "expiring" : "met";
         const until = enough.validUntil ? `, valid until ${enough.validUntil}` : "";
-        return result({ label, status, progress: 1, expiresOn: enough.validUntil, reason: `Signed off at ${proficiencyLabel(enough.proficiency)} on ${enough.signedOn}${until}${status === "expiring" ? ": book the re-evaluation" : ""}` });
+        return requirementResult(requirement.kind, { label, status, progress: 1, expiresOn: enough.validUntil, reason: `Signed off at ${proficiencyLabel(enough.proficiency)} on ${enough.signedOn}${until}${status === "expiring" ? ": book the re-evaluation" : ""}` });
       }
-      const lapsed = whole.filter((s) => !valid(s) && s.proficiency >= requirement.minProficiency).sort((a, b) => compareDates(b.validUntil!, a.validUntil!))[0];
+      const lapsed = whole.filter((s) => !validOn(s, today) && s.proficiency >= requirement.minProficiency).sort((a, b) => compareDates(b.validUntil!, a.validUntil!))[0];
       const steps = def?.steps ?? [];
-      const signedSteps = new Set(facts.signoffs.filter((s) => s.competency === requirement.competency && s.stepCode !== null && valid(s)).map((s) => s.stepCode));
+      const signedSteps = new Set(facts.signoffs.filter((s) => s.competency === requirement.competency && s.stepCode !== null && validOn(s, today)).map((s) => s.stepCode));
       const done = steps.filter((s) => signedSteps.has(s.code)).length;
       // Progress is the best of what still counts: a lower valid sign-off, or signed checklist steps.
       const progress = Math.max(current[0] ? clamp(current[0].proficiency / requirement.minProficiency) : 0, clamp((done / Math.max(steps.length, 1)) * 0.9));
@@ -132,51 +142,51 @@ function evaluateRequirement(requirement: Requirement, facts: PersonFacts, ctx: 
           : done > 0
             ? `${done} of ${steps.length} checklist steps signed; then a sign-off of the whole competency`
             : "Not signed off yet";
-      return result({ label, status: "missing", progress, expiresOn: lapsed?.validUntil ?? null, reason });
+      return requirementResult(requirement.kind, { label, status: "missing", progress, expiresOn: lapsed?.validUntil ?? null, reason });
     }
     case "kpi": {
       const from = addMonths(today, -requirement.windowMonths);
       const values = facts.kpis.filter((k) => k.kpi === requirement.kpi && compareDates(k.periodEnd, from) > 0 && compareDates(k.periodEnd, today) <= 0);
       const label = requirement.label ?? `${requirement.kpi} ${requirement.comparator} ${requirement.threshold} over ${requirement.windowMonths} months`;
-      if (values.length === 0) return result({ label, status: "missing", progress: 0, reason: `No ${requirement.kpi} figures in the last ${requirement.windowMonths} months` });
+      if (values.length === 0) return requirementResult(requirement.kind, { label, status: "missing", progress: 0, reason: `No ${requirement.kpi} figures in the last ${requirement.windowMonths} months` });
       const mean = values.reduce((sum, k) => sum + k.value, 0) / values.length;
       const rounded = Math.round(mean * 100) / 100;
       const met = requirement.comparator === ">=" ? mean >= requirement.threshold : mean <= requirement.threshold;
       const progress = met ? 1 : requirement.comparator === ">=" ? clamp(mean / requirement.threshold) : clamp(requirement.threshold / mean);
-      return result({ label, status: met ? "met" : "missing", progress, reason: `Average ${rounded} over ${values.length} period${values.length === 1 ? "" : "s"} (needs ${requirement.comparator} ${requirement.threshold})` });
+      return requirementResult(requirement.kind, { label, status: met ? "met" : "missing", progress, reason: `Average ${rounded} over ${values.length} period${values.length === 1 ? "" : "s"} (needs ${requirement.comparator} ${requirement.threshold})` });
     }
     case "evaluation": {
       const from = addMonths(today, -requirement.months);
       const recent = facts.evaluations.filter((e) => compareDates(e.month, from) > 0 && compareDates(e.month, today) <= 0);
       const label = `Evaluation average ≥ ${requirement.minAverage} over ${requirement.months} months`;
-      if (recent.length === 0) return result({ label, status: "missing", progress: 0, reason: `No monthly evaluations in the last ${requirement.months} months` });
+      if (recent.length === 0) return requirementResult(requirement.kind, { label, status: "missing", progress: 0, reason: `No monthly evaluations in the last ${requirement.months} months` });
       const mean = recent.reduce((sum, e) => sum + e.average, 0) / recent.length;
       const met = mean >= requirement.minAverage;
-      return result({ label, status: met ? "met" : "missing", progress: met ? 1 : clamp(mean / requirement.minAverage), reason: `Average ${mean.toFixed(2)} over ${recent.length} evaluation${recent.length === 1 ? "" : "s"}` });
+      return requirementResult(requirement.kind, { label, status: met ? "met" : "missing", progress: met ? 1 : clamp(mean / requirement.minAverage), reason: `Average ${mean.toFixed(2)} over ${recent.length} evaluation${recent.length === 1 ? "" : "s"}` });
     }
     case "training": {
       const label = requirement.label ?? `Training: ${requirement.training}`;
       const done = facts.trainings
         .filter((t) => t.training === requirement.training && (t.expiresOn === null || compareDates(t.expiresOn, today) >= 0))
         .sort((a, b) => compareDates(b.completedOn, a.completedOn))[0];
-      if (!done) return result({ label, status: "missing", progress: 0, reason: "Not completed yet" });
-      return result({ label, status: soon(done.expiresOn, today) ? "expiring" : "met", progress: 1, expiresOn: done.expiresOn, reason: `Completed on ${done.completedOn}${done.expiresOn ? `, valid until ${done.expiresOn}` : ""}` });
+      if (!done) return requirementResult(requirement.kind, { label, status: "missing", progress: 0, reason: "Not completed yet" });
+      return requirementResult(requirement.kind, { label, status: soon(done.expiresOn, today) ? "expiring" : "met", progress: 1, expiresOn: done.expiresOn, reason: `Completed on ${done.completedOn}${done.expiresOn ? `, valid until ${done.expiresOn}` : ""}` });
     }
     case "mentoring": {
       const label = `${requirement.hours} hours of mentoring`;
       const met = facts.mentoringHours >= requirement.hours;
-      return result({ label, status: met ? "met" : "missing", progress: clamp(facts.mentoringHours / requirement.hours), reason: `${Math.round(facts.mentoringHours * 10) / 10} of ${requirement.hours} hours logged` });
+      return requirementResult(requirement.kind, { label, status: met ? "met" : "missing", progress: clamp(facts.mentoringHours / requirement.hours), reason: `${Math.round(facts.mentoringHours * 10) / 10} of ${requirement.hours} hours logged` });
     }
     case "tenure": {
       const label = `${requirement.months} months with the organization`;
       const months = Math.max(0, monthsBetween(facts.hireDate, today));
       const met = months >= requirement.months;
-      return result({ label, status: met ? "met" : "missing", progress: clamp(months / requirement.months), reason: `${months} months since hire on ${facts.hireDate}` });
+      return requirementResult(requirement.kind, { label, status: met ? "met" : "missing", progress: clamp(months / requirement.months), reason: `${months} months since hire on ${facts.hireDate}` });
     }
     case "level": {
       const label = `Has been ${levelName(ctx.framework, requirement.level)}`;
       const held = holdsOrHeld(facts, requirement.level, ctx.framework, today);
-      return result({ label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` });
+      return requirementResult(requirement.kind, { label, status: held ? "met" : "missing", progress: held ? 1 : 0, reason: held ? "Held" : `Reach ${levelName(ctx.framework, requirement.level)} first` });
     }
   }
 }

@@ -259,19 +259,24 @@ export async function competencyDetail(db: Db, actor: Actor, personId: string, c
 export async function organizationEligibility(db: Db, orgId: string, now: Date) {
   const { definition: framework } = await getPublishedFramework(db, orgId);
   const core = framework.tracks.find((t) => t.kind === "core")!;
-  const people = await db
-    .selectFrom("people as p")
-    .innerJoin("sites as s", "s.id", "p.site_id")
-    .select(["p.id", "p.employee_id", "p.first_name", "p.last_name", "s.code", "s.time_zone"])
-    .where("p.org_id", "=", orgId)
-    .where("p.status", "!=", "separated")
-    .where("p.role", "in", ["technician", "mentor"])
-    .orderBy("p.employee_id")
-    .execute();
-  const facts = await loadNextCoreLevelFacts(db, orgId, framework, now);
+  const [people, facts] = await Promise.all([
+    db
+      .selectFrom("people as p")
+      .innerJoin("sites as s", "s.id", "p.site_id")
+      .select(["p.id", "p.employee_id", "p.first_name", "p.last_name", "s.code", "s.time_zone"])
+      .where("p.org_id", "=", orgId)
+      .where("p.status", "!=", "separated")
+      .where("p.role", "in", ["technician", "mentor"])
+      .orderBy("p.employee_id")
+      .execute(),
+    loadNextCoreLevelFacts(db, orgId, framework, now),
+  ]);
   const todayIn = zoneDates(now);
-  return people.map((p) => {
-    const f = facts.get(p.id)!;
+  // The two reads run side by side, not in one snapshot: someone who joined or left between them is
+  // in one only, and is left out of this pass.
+  return people.flatMap((p) => {
+    const f = facts.get(p.id);
+    if (!f) return [];
     const today = todayIn(p.time_zone);
     const current = currentLevel(f, core, today);
     const level = nextLevel(f, core, today);

@@ -81,19 +81,24 @@ export async function loadPersonFacts(db: Db | Tx, orgId: string, personIds: str
 export async function loadNextCoreLevelFacts(db: Db | Tx, orgId: string, framework: FrameworkDefinition, now: Date): Promise<Map<string, PersonFacts>> {
   const core = framework.tracks.find((t) => t.kind === "core")!;
   const ordered = [...core.levels].sort((a, b) => a.rank - b.rank);
-  // (current level, competency) pairs: the next level's competencies; "" is no level yet.
+  // (current level, competency, minimum proficiency): the next level's competencies; "" is no level yet.
   const fromLevel: string[] = [];
   const competency: string[] = [];
+  const minProficiency: number[] = [];
   ordered.forEach((level, i) => {
     for (const r of level.requirements) {
       if (r.kind !== "competency") continue;
       fromLevel.push(i === 0 ? "" : ordered[i - 1].code);
       competency.push(r.competency);
+      minProficiency.push(r.minProficiency);
     }
   });
   const who = sql`p.org_id = ${orgId} AND p.status <> 'separated' AND p.role IN ('technician', 'mentor')`;
   // The sign-offs wait for each site's date at `now`, so that the level in force they are chosen
-  // by is the one the engine will find; the other kinds of fact do not.
+  // by is the one the engine will find; the other kinds of fact do not. Of a person's whole
+  // sign-offs of a competency only two can decide it (see the engine's competency requirement):
+  // the best still valid (highest proficiency, latest) and the lapsed one at the level's minimum
+  // that ended last; of step sign-offs, one valid per step. The rest are left in the database.
   const signoffs = db
     .selectFrom("sites")
     .select("time_zone")
@@ -104,18 +109,26 @@ export async function loadNextCoreLevelFacts(db: Db | Tx, orgId: string, framewo
       const zones = rows.map((r) => r.time_zone);
       const todays = zones.map((zone) => dateInZone(now, zone));
       return sql<PersonFacts["signoffs"][number] & { person_id: string }>`
-        SELECT s.person_id, s.competency_code AS competency, s.step_code AS "stepCode", s.proficiency,
+        SELECT DISTINCT ON (s.person_id, s.competency_code, s.step_code, valid.today)
+               s.person_id, s.competency_code AS competency, s.step_code AS "stepCode", s.proficiency,
                (s.signed_at AT TIME ZONE 'UTC')::date::text AS "signedOn", s.valid_until AS "validUntil"
         FROM competency_signoffs s
-        JOIN people p ON p.id = s.person_id
-        JOIN sites site ON site.id = p.site_id
-        JOIN unnest(${zones}::text[], ${todays}::date[]) AS zone(time_zone, today) ON zone.time_zone = site.time_zone
-        LEFT JOIN person_levels l ON l.person_id = s.person_id AND l.track_code = ${core.code}
-          AND l.started_on <= zone.today AND (l.ended_on IS NULL OR l.ended_on > zone.today)
-        JOIN unnest(${fromLevel}::text[], ${competency}::text[]) AS need(level_code, competency)
-          ON need.level_code = coalesce(l.level_code, '') AND need.competency = s.competency_code
-        WHERE s.org_id = ${orgId} AND ${who} AND s.revokes_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM competency_signoffs r WHERE r.revokes_id = s.id)`.execute(db);
+        JOIN (SELECT p.id, coalesce(l.level_code, '') AS level_code, zone.today
+                FROM people p
+                JOIN sites site ON site.id = p.site_id
+                JOIN unnest(${zones}::text[], ${todays}::date[]) AS zone(time_zone, today) ON zone.time_zone = site.time_zone
+                LEFT JOIN person_levels l ON l.person_id = p.id AND l.track_code = ${core.code}
+                  AND l.started_on <= zone.today AND (l.ended_on IS NULL OR l.ended_on > zone.today)
+               WHERE ${who}) AS cur ON cur.id = s.person_id
+        JOIN unnest(${fromLevel}::text[], ${competency}::text[], ${minProficiency}::int[]) AS need(level_code, competency, min_proficiency)
+          ON need.level_code = cur.level_code AND need.competency = s.competency_code
+        CROSS JOIN LATERAL (SELECT s.valid_until IS NULL OR s.valid_until >= cur.today AS today) AS valid
+        WHERE s.org_id = ${orgId} AND s.revokes_id IS NULL
+          AND (valid.today OR (s.step_code IS NULL AND s.proficiency >= need.min_proficiency))
+          -- A hashed list of the few revoked ids, checked in the scan, rather than a lookup per sign-off.
+          AND s.id NOT IN (SELECT r.revokes_id FROM competency_signoffs r WHERE r.org_id = ${orgId} AND r.revokes_id IS NOT NULL)
+        ORDER BY s.person_id, s.competency_code, s.step_code, valid.today,
+                 CASE WHEN valid.today THEN s.proficiency END DESC, CASE WHEN valid.today THEN s.signed_at END DESC, s.valid_until DESC`.execute(db);
     });
   const [people, levels, holdings, signed, trainings, mentoring] = await Promise.all([
     sql<{ id: string; hire_date: IsoDate }>`SELECT p.id, p.hire_date FROM people p WHERE ${who}`.execute(db),
