@@ -451,7 +451,7 @@ export const eligibility: Benchmark = {
         baselineName: "one SQL pass",
         goal: GOAL_RATIO,
         samples: engineSeconds,
-        notes: `${runsNote}; organizationEligibility(db, orgId, now): facts loaded by loadPersonFacts, next core level through the engine for everyone. ${dataNote}. ${outcome}`,
+        notes: `${runsNote}; organizationEligibility(db, orgId, now): the people and their facts read side by side (loadNextCoreLevelFacts: of the sign-offs only those that can decide the next core level), the next core level through the engine for everyone. ${dataNote}. ${outcome}`,
       }),
       figure({
         name: `org-wide eligibility against the ${GOAL_SECONDS} s goal`,
