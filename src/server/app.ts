@@ -50,7 +50,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     bodyLimit: 1_048_576,
   });
   app.decorate("deps", deps);
-  app.decorate("sessionLookup", createSessionLookup(deps.database.db, deps.now));
+  app.decorate("sessionLookup", createSessionLookup(deps.database.db, deps.now, { reuseMs: deps.config.sessionReuseMs }));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -25,6 +25,15 @@ export function registerAuthHooks(app: FastifyInstance) {
   // Before validation, so that a caller without access learns nothing about what the route accepts.
   // Routes that take large bodies run the same check earlier, in onRequest (see `checkRouteAccess`).
   app.addHook("preValidation", checkRouteAccess);
+
+  // Sessions are reused for a moment (decision 0008); a write may have changed someone's role,
+  // site, account or session, so once it has committed (its handler is done) and before anyone
+  // hears back, this server reads every session afresh. Routes that only record the caller's own
+  // work (an exam answer) say so with `keepsSessions`.
+  app.addHook("onSend", async (request, _reply, payload) => {
+    if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config?.keepsSessions) request.server.sessionLookup.forgetAll();
+    return payload;
+  });
 }
 
 /**

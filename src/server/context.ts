@@ -2,7 +2,7 @@ import type { DatabaseHandle } from "../db/database.ts";
 import type { Config } from "../lib/config.ts";
 import type { Mailer } from "../lib/mailer.ts";
 import type { Actor, RoutePolicy } from "../modules/auth/policy.ts";
-import type { SessionActor } from "../modules/auth/sessions.ts";
+import type { SessionLookup } from "../modules/auth/sessions.ts";
 
 export interface AppDeps {
   database: DatabaseHandle;
@@ -17,7 +17,7 @@ declare module "fastify" {
   interface FastifyInstance {
     deps: AppDeps;
     /** The signed-in actor for a session token; concurrent requests are looked up together. */
-    sessionLookup: (token: string) => Promise<SessionActor | undefined>;
+    sessionLookup: SessionLookup;
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -28,6 +28,8 @@ declare module "fastify" {
   }
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** A write that never changes an account, person, role, site or session: it leaves the reused sessions alone (decision 0008). */
+    keepsSessions?: boolean;
   }
 }
 

@@ -116,9 +116,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { mailer?: Mailer; smtpUrl?: string; now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { mailer?: Mailer; smtpUrl?: string; now?: Date; sessionReuseMs?: number } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config: Config = { ...loadConfig({}), publicUrl: "http://localhost:3000", smtpUrl: options.smtpUrl };
+  const config: Config = { ...loadConfig({}), publicUrl: "http://localhost:3000", smtpUrl: options.smtpUrl, ...(options.sessionReuseMs === undefined ? {} : { sessionReuseMs: options.sessionReuseMs }) };
   const clock: TestClock = { now: options.now ?? new Date("2026-06-15T15:00:00Z") };
   const mailer = options.mailer ?? createMailer({ smtpUrl: options.smtpUrl, from: config.mailFrom, log: () => {} });
   const app = await buildApp({ database, config, mailer, now: () => clock.now, version: "test" }, { serveWeb: false });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Db, Tx } from "../../db/database.ts";
+import { LRUCache } from "lru-cache";
 import { createBatcher } from "../../lib/batching.ts";
 import type { Actor } from "./policy.ts";
 
@@ -30,6 +31,7 @@ export async function deleteSession(db: Db | Tx, token: string) {
 export interface SessionActor {
   actor: Actor;
   csrfToken: string;
+  expiresAt: Date;
 }
 
 /** The signed-in actor for a session token, or undefined when the session is unknown, expired or disabled. */
@@ -77,6 +79,7 @@ export async function findSessionActors(db: Db, tokens: readonly string[], now: 
     if (!row) return undefined;
     return {
       csrfToken: row.csrf_token,
+      expiresAt: new Date(row.expires_at),
       actor: {
         accountId: row.account_id,
         personId: row.person_id,
@@ -94,9 +97,40 @@ export async function findSessionActors(db: Db, tokens: readonly string[], now: 
 
 /**
  * Session lookups for concurrent requests, read together: under load one query serves every
- * request that arrived while the previous lookup ran. Nothing is cached, so a signed-out or
- * disabled session stops working with the next request, on every app server.
+ * request that arrived while the previous lookup ran. A session found is reused on this server for
+ * up to `reuseMs` (never past its expiry; `SESSION_REUSE_MS` in the config, 0 for never), so a taker answering several questions a second
+ * costs one lookup every two seconds at the default (decision 0008). Signing out forgets the session at once, and
+ * every other write on this server forgets them all (`forgetAll`), so on one server a change of
+ * role, site or account shows with the next request; another app server or the command line takes
+ * at most `reuseMs` to see it. Unknown, expired and disabled sessions are never kept.
  */
-export function createSessionLookup(db: Db, now: () => Date) {
-  return createBatcher<string, SessionActor | undefined>((tokens) => findSessionActors(db, tokens, now()), { maxBatchSize: 500, concurrency: 4 });
+export function createSessionLookup(db: Db, now: () => Date, { reuseMs }: { reuseMs: number }) {
+  const load = createBatcher<string, SessionActor | undefined>((tokens) => findSessionActors(db, tokens, now()), { maxBatchSize: 500, concurrency: 4 });
+  const known = new LRUCache<string, SessionActor>({ max: 50_000, ttl: reuseMs, ttlAutopurge: false });
+  // Bumped by every forget: a lookup that started before it must not store what it read.
+  let generation = 0;
+  async function lookup(token: string): Promise<SessionActor | undefined> {
+    const hit = reuseMs > 0 ? known.get(token) : undefined;
+    if (hit && hit.expiresAt > now()) return hit;
+    const started = generation;
+    const found = await load(token);
+    if (found && reuseMs > 0 && started === generation) {
+      known.set(token, found, { ttl: Math.max(1, Math.min(reuseMs, found.expiresAt.getTime() - now().getTime())) });
+    }
+    return found;
+  }
+  return Object.assign(lookup, {
+    /** This session stops being reused (signing out). */
+    forget(token: string) {
+      generation++;
+      known.delete(token);
+    },
+    /** No session is reused: after a write that may change who someone is or what they may do. */
+    forgetAll() {
+      generation++;
+      known.clear();
+    },
+  });
 }
+
+export type SessionLookup = ReturnType<typeof createSessionLookup>;

@@ -110,7 +110,8 @@ export function examRoutes(app: FastifyInstance) {
   }, async (request) => db.transaction().execute((tx) => getAttemptItem(tx, actorOf(request), request.params.id, request.params.position, now())));
 
   r.put("/api/exams/attempts/:id/items/:position", {
-    config: { policy: "authenticated" },
+    // An answer changes only the caller's own attempt (and review cards): sessions stay reused.
+    config: { policy: "authenticated", keepsSessions: true },
     schema: {
       tags: ["exams"],
       summary: "Answer an item or mark it for review; in drills and reviews the reply carries the key and explanation",
