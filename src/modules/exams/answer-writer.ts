@@ -61,11 +61,12 @@ interface AttemptFacts {
   orgId: string;
   personId: string;
   feedback: "end" | "immediate";
-  positions: string[];
+  /** As read (JSON text, compact to keep); replaced by the parsed facts the first time a position is answered. */
+  positions: (string | AnswerFacts)[];
 }
 type FactsCache = LRUCache<string, AttemptFacts>;
 
-/** Positions kept in the facts cache (about 60 bytes each): a few thousand attempts under way at once. */
+/** Positions kept in the facts cache (about 60 bytes each as read, a few hundred once answered): a few thousand attempts under way at once. */
 const MAX_CACHED_POSITIONS = 400_000;
 
 export type AnswerWriter = ReturnType<typeof createAnswerWriter>;
@@ -144,10 +145,11 @@ async function loadFacts(db: Db, facts: FactsCache, attemptIds: readonly string[
 function cachedFacts(facts: FactsCache, request: AnswerRequest): AnswerFacts | undefined {
   const attempt = facts.get(request.attemptId);
   if (!attempt || attempt.orgId !== request.actor.orgId || attempt.personId !== request.actor.personId || attempt.feedback !== "end") return undefined;
-  const text = attempt.positions[request.position - 1];
-  if (text === undefined) return undefined;
-  const content = JSON.parse(text) as MinimalContent;
-  return { kind: content.kind, key: content.key, options: content.options.map((id) => ({ id })) };
+  const index = request.position - 1;
+  const held = attempt.positions[index];
+  if (typeof held !== "string") return held;
+  const content = JSON.parse(held) as MinimalContent;
+  return (attempt.positions[index] = { kind: content.kind, key: content.key, options: content.options.map((id) => ({ id })) });
 }
 
 async function writeRound(db: Db, facts: FactsCache, requests: readonly AnswerRequest[], indexes: number[], outcomes: (Outcome | Error)[]) {
