@@ -329,6 +329,7 @@ export const examAnswers: Benchmark = {
     let helloLoad: Load, answers: Load, paced: Load, spread: Load, loadAverage: number, warmUp: Load;
     const helloRuns: Load[] = [];
     const answerRuns: Load[] = [];
+    const spreadRuns: Load[] = [];
     try {
       await app.listen({ port: 0, host: "127.0.0.1" });
       const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
@@ -370,9 +371,16 @@ export const examAnswers: Benchmark = {
       log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s, all in the same instant: ${describeLoad(paced, "answers/s")}`);
       await waitUntilIdle(db, APP_NAME);
       settleMemory();
-      spread = await answerRun(url, takers, LOAD.seconds, { spread: true, intervalMs: 1000 / PACED_RATE_PER_TAKER });
-      log(`the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s at a moment of its own: ${describeLoad(spread, "answers/s")}`);
-      await waitUntilIdle(db, APP_NAME);
+      // As many spread runs as pairs: the p99 of a run at this light load follows the shared machine's
+      // spells more than the server, so the figure is the median run's (by p99).
+      for (let run = 1; run <= PAIRS; run++) {
+        const r = await answerRun(url, takers, LOAD.seconds, { spread: true, intervalMs: 1000 / PACED_RATE_PER_TAKER });
+        spreadRuns.push(r);
+        log(`spread ${run}/${PAIRS}: the same, each taker answering every ${1 / PACED_RATE_PER_TAKER} s at a moment of its own: ${describeLoad(r, "answers/s")}`);
+        await waitUntilIdle(db, APP_NAME);
+        settleMemory();
+      }
+      spread = [...spreadRuns].sort((a, b) => a.p99 - b.p99)[Math.floor(spreadRuns.length / 2)];
     } finally {
       await hello.app.close();
       await app.close();
@@ -399,7 +407,7 @@ export const examAnswers: Benchmark = {
       `autocannon in a worker thread, every 2xx latency recorded, ${LOAD.connections} connections for ${LOAD.seconds} s on loopback after a ${LOAD.warmUpSeconds} s warm-up, no think time; ` +
       `the app built by buildApp with its own pool at the default size (as serve opens it), on the real clock; 1-minute load average ${loadAverage.toFixed(2)} when it started`;
     const helloNote = `a bare fastify() with GET /hello returning {hello:"world"} in the same process, on another port, under the same load, each run just before an answers run: median ${describeLoad(helloLoad)}`;
-    const failed = rejected + warmUp.errors + answerRuns.reduce((n, r) => n + r.errors, 0) + paced.errors + spread.errors;
+    const failed = rejected + warmUp.errors + answerRuns.reduce((n, r) => n + r.errors, 0) + paced.errors + spreadRuns.reduce((n, r) => n + r.errors, 0);
     const pacedRate = TAKERS * PACED_RATE_PER_TAKER;
     return [
       figure({
@@ -420,9 +428,10 @@ export const examAnswers: Benchmark = {
         baseline: GOAL_P99_MS,
         baselineName: "goal",
         goal: 1,
+        samples: spreadRuns.map((r) => r.p99),
         notes:
           `${TAKERS} takers, each answering once every ${1 / PACED_RATE_PER_TAKER} s (${pacedRate} answers/s, ${(REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes), ` +
-          `each at a moment of its own (taker i at i/${TAKERS} of the second), for ${LOAD.seconds} s after the saturated run; node:http in a worker thread, one keep-alive connection per taker, ` +
+          `each at a moment of its own (taker i at i/${TAKERS} of the second), for ${LOAD.seconds} s, ${PAIRS} runs after the saturated ones (p99 ${spreadRuns.map((r) => r.p99.toFixed(1)).join(", ")} ms; the median run's here); node:http in a worker thread, one keep-alive connection per taker, ` +
           `latency counted from the moment the answer was due: ${describeLoad(spread, "answers/s")}. The answers, takers and checks are those of the saturated run. ${loadNote}`,
       }),
       figure({
@@ -474,7 +483,7 @@ export const examAnswers: Benchmark = {
         baseline: sent,
         baselineName: "answers sent",
         goal: 0,
-        notes: `non-2xx responses and connection errors or timeouts over the warm-up and the timed runs (${rejected} non-2xx counted by the takers; warm-up ${warmUp.non2xx} non-2xx, ${warmUp.errors} errors; timed runs ${answerRuns.reduce((n, r) => n + r.non2xx, 0)} non-2xx, ${answerRuns.reduce((n, r) => n + r.errors, 0)} errors; burst run ${paced.non2xx} non-2xx, ${paced.errors} errors; spread run ${spread.non2xx} non-2xx, ${spread.errors} errors), plus positions holding an answer never sent as their last (${v.unexpected})`,
+        notes: `non-2xx responses and connection errors or timeouts over the warm-up and the timed runs (${rejected} non-2xx counted by the takers; warm-up ${warmUp.non2xx} non-2xx, ${warmUp.errors} errors; timed runs ${answerRuns.reduce((n, r) => n + r.non2xx, 0)} non-2xx, ${answerRuns.reduce((n, r) => n + r.errors, 0)} errors; burst run ${paced.non2xx} non-2xx, ${paced.errors} errors; spread runs ${spreadRuns.reduce((n, r) => n + r.non2xx, 0)} non-2xx, ${spreadRuns.reduce((n, r) => n + r.errors, 0)} errors), plus positions holding an answer never sent as their last (${v.unexpected})`,
       }),
     ];
   },
