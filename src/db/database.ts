@@ -1,7 +1,8 @@
 import { PGlite, types as pgliteTypes } from "@electric-sql/pglite";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { Kysely, PostgresDialect, type Transaction } from "kysely";
+import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { Database } from "./schema.ts";
@@ -39,6 +40,43 @@ pg.types.setTypeParser(pg.types.builtins.DATE, identity);
 pg.types.setTypeParser(pg.types.builtins.INT8, toNumber);
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, toNumber);
 
+/**
+ * Marks a hot statement to be prepared once per connection: `sql\`${PREPARED("exam-answers")} SELECT …\``.
+ * On a PostgreSQL server the statement is then parsed and planned once per pooled connection
+ * instead of on every execution (for a small write, parsing and planning cost more than running it);
+ * the embedded database runs it as any other. Only for statements whose text never varies with their
+ * parameters (arrays rather than value lists), since each distinct text is kept on every connection.
+ */
+export const PREPARED = (name: string) => sql.raw(`/* prepare: ${name} */`);
+const PREPARED_PREFIX = "/* prepare: ";
+
+/** A pool whose clients run statements marked with `PREPARED` as named prepared statements. */
+function preparingPool(pool: pg.Pool): pg.Pool {
+  const prepared = new WeakSet<pg.PoolClient>();
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      if (property !== "connect") return Reflect.get(target, property, receiver);
+      return async () => {
+        const client = await target.connect();
+        if (!prepared.has(client)) {
+          prepared.add(client);
+          // Plan a prepared statement once, for any parameters: planning per execution is what preparing saves.
+          // Only named statements have a plan cache, so nothing else on the connection changes.
+          await client.query("SET plan_cache_mode = force_generic_plan");
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+          client.query = ((text: unknown, values?: unknown) => {
+            if (typeof text === "string" && text.startsWith(PREPARED_PREFIX)) {
+              return query({ name: `rxl_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text, values });
+            }
+            return values === undefined ? query(text) : query(text, values);
+          }) as typeof client.query;
+        }
+        return client;
+      };
+    },
+  });
+}
+
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openServer(options.databaseUrl, options.poolSize ?? 10);
   return openEmbedded(options.dataDir ?? "./data", options.lock ?? true, options.loadDataDir);
@@ -49,7 +87,7 @@ async function openServer(url: string, poolSize: number): Promise<DatabaseHandle
   // An idle connection dropped by the server (restart, failover) must not take the process down;
   // the pool replaces it on the next query.
   pool.on("error", (error) => console.error(`database connection lost: ${error.message}`));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     kind: "postgres",

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
-import type { Db } from "../../db/database.ts";
+import { PREPARED, type Db } from "../../db/database.ts";
 import { createBatcher } from "../../lib/batching.ts";
 import { AppError } from "../../lib/errors.ts";
 import type { Actor } from "../auth/policy.ts";
@@ -206,7 +206,7 @@ async function writeRound(db: Db, facts: FactsCache, requests: readonly AnswerRe
   const setsAnswer = (plan: Planned) => plan.patch.answer !== undefined;
   // Locks each open attempt (in id order, so batches written at the same time never deadlock), gives the time since its last event (capped as `elapsedOnItem` caps it)
   // to the item that was on screen, moves it to the answered position and stores the answer, in one statement.
-  const { rows: written } = await sql<{ attempt_id: string; answer: unknown; flagged: boolean; correct: boolean | null }>`
+  const { rows: written } = await sql<{ attempt_id: string; answer: unknown; flagged: boolean; correct: boolean | null }>`${PREPARED("exam-answer-batch")}
     WITH v AS (
       SELECT attempt_id, person_id, position, sets_answer, answer::jsonb AS answer, correct, answered_at, flagged, at
         FROM unnest(${column((p) => p.request.attemptId)}::uuid[], ${column((p) => p.request.actor.personId)}::uuid[], ${column((p) => p.request.position)}::int[],
