@@ -1,3 +1,4 @@
+import type { Dashboard } from "../../../../src/modules/metrics/load-dashboard.ts";
 import { api, withQuery } from "../../api.ts";
 
 export { METRICS_ROLES } from "./metrics-roles.ts";
@@ -11,63 +12,10 @@ export interface MetricsFilter {
   retention?: "cohort" | "level" | "track";
 }
 
-export interface Rate {
-  count: number;
-  rate: number | null;
-  annualized: number | null;
-}
-
-export interface Buckets {
-  within30: number;
-  within60: number;
-  within90: number;
-}
-
-export interface ReasonShare {
-  code: string;
-  label: string;
-  count: number;
-  share: number;
-}
-
-export interface TrendPoint {
-  month: string;
-  from: string;
-  to: string;
-  averageHeadcount: number;
-  hires: number;
-  voluntary: number;
-  involuntary: number;
-  promotions: number;
-  voluntaryTurnover: number | null;
-  totalTurnover: number | null;
-  promotionsPer100: number | null;
-}
-
-export interface RetentionCurve {
-  group: string;
-  subjects: number;
-  separations: number;
-  medianMonths: number | null;
-  points: { month: number; survival: number; lower: number; upper: number; atRisk: number }[];
-}
-
-/** GET /api/metrics/dashboard; definitions in docs/metrics.md. */
-export interface Dashboard {
-  period: { from: string; to: string; today: string; days: number; months: number };
-  filter: { siteIds: string[] | null; track: string | null; levelCode: string | null };
-  headcount: { start: number; end: number; average: number; hires: number };
-  turnover: { averageHeadcount: number; voluntary: Rate; involuntary: Rate; total: Rate };
-  promotions: { count: number; per100PerYear: number | null; medianMonthsInLevel: number | null; measured: number };
-  training: { due: number; onTime: number; late: number; missed: number; rate: number | null };
-  certification: { hires: number; deadlineMonths: number; onTime: number; late: number; missed: number; pending: number; onTimeRate: number | null; medianMonthsToCertification: number | null };
-  expiring: { certifications: Buckets; competencies: Buckets };
-  separationReasons: ReasonShare[];
-  exitInterviewReasons: ReasonShare[];
-  retention: { groupBy: "cohort" | "level" | "track"; curves: RetentionCurve[] };
-  trend: TrendPoint[];
-  stalledMonths: number;
-}
+/** GET /api/metrics/dashboard, as the server builds it; definitions in docs/metrics.md. */
+export type { Dashboard };
+/** One reason's count and share of separations or exit interviews. */
+export type ReasonShare = Dashboard["separationReasons"][number];
 
 /** GET /api/metrics/ce-compliance: today, apart from the period. */
 export interface CeCompliance {
