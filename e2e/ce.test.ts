@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { complianceList } from "../src/modules/ce/index.ts";
-import { assertAccessible, captureWidths, DEMO, DESKTOP, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, captureWidths, DEMO, DESKTOP, type E2E, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 const CPHT = "Certified Pharmacy Technician (CPhT)";
 const TITLE = "Look-alike, sound-alike medications";
@@ -13,13 +13,6 @@ async function openFromPhoneMenu(page: Page, link: string) {
   await waitForNavigation(page, "open");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
   await waitForNavigation(page, "closed");
-}
-
-/** Fails when the page stays wider than the screen (a sideways scroll) once a resize has settled. */
-async function assertFitsWidth(page: Page, where: string) {
-  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 2000 }).catch(() => {});
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
 }
 
 /** One requirement's row on the CPhT card: "Patient safety (topic 05) 0 h of 1 h 1 h to go". */

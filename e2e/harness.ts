@@ -209,3 +209,14 @@ export function displayDate(iso: string): string {
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   return `${months[month - 1]} ${day}, ${year}`;
 }
+
+/**
+ * Fails when the page stays wider than the screen (a sideways scroll) once a resize has settled:
+ * responsive parts re-render a moment after the viewport changes, so the width is given up to two
+ * seconds to come within the screen before it is measured.
+ */
+export async function assertFitsWidth(page: Page, where: string) {
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 2000 }).catch(() => {});
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, DEMO, DESKTOP, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, type E2E, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 /** A 1×1 PNG: the photo of Kevin's receipt, and of his course certificate. */
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -19,11 +19,6 @@ async function openFromPhoneMenu(page: Page, link: string) {
 async function chooseFile(page: Page, button: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button.click()]);
   await chooser.setFiles(file);
-}
-
-async function assertFitsWidth(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
 }
 
 describe("incentives and reported trainings: an admin adds a rule, Kevin asks for a reimbursement with the receipt and reports a course, others decide", () => {

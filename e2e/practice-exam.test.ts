@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, DEMO, DESKTOP, displayDate, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 const QUICK_CHECK_ITEMS = 20;
 
@@ -11,12 +11,6 @@ async function openFromPhoneMenu(page: Page, link: string) {
   await waitForNavigation(page, "open");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
   await waitForNavigation(page, "closed");
-}
-
-/** Fails when the page is wider than the phone's screen (a sideways scroll). */
-async function assertFitsWidth(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, captureWidths, DEMO, DESKTOP, displayDate, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation, type E2E } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, captureWidths, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 const PROGRAM = "HIPAA privacy and security";
 const DUE_ON = isoDaysFromToday(30);
@@ -14,11 +14,6 @@ async function openFromPhoneMenu(page: Page, link: string) {
   await waitForNavigation(page, "open");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
   await waitForNavigation(page, "closed");
-}
-
-async function assertFitsWidth(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${where} is ${overflow}px wider than the screen`);
 }
 
 async function chooseFile(page: Page, button: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
