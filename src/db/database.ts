@@ -56,7 +56,9 @@ function preparingPool(pool: pg.Pool): pg.Pool {
   return new Proxy(pool, {
     get(target, property, receiver) {
       if (property !== "connect") return Reflect.get(target, property, receiver);
-      return async () => {
+      return async (...args: unknown[]) => {
+        // The callback form (used inside pg itself) is left as it is.
+        if (args.length > 0) return (target.connect as (...a: unknown[]) => unknown)(...args);
         const client = await target.connect();
         if (!prepared.has(client)) {
           prepared.add(client);
@@ -64,11 +66,12 @@ function preparingPool(pool: pg.Pool): pg.Pool {
           // Only named statements have a plan cache, so nothing else on the connection changes.
           await client.query("SET plan_cache_mode = force_generic_plan");
           const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-          client.query = ((text: unknown, values?: unknown) => {
-            if (typeof text === "string" && text.startsWith(PREPARED_PREFIX)) {
+          client.query = ((...args: unknown[]) => {
+            const [text, values] = args;
+            if (args.length <= 2 && typeof text === "string" && text.startsWith(PREPARED_PREFIX)) {
               return query({ name: `rxl_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text, values });
             }
-            return values === undefined ? query(text) : query(text, values);
+            return query(...args);
           }) as typeof client.query;
         }
         return client;
