@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, siteToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 const PASSWORD = "rxladder-demo";
 const NATIONAL_CERTIFICATION = "National certification: PTCB CPhT or NHA ExCPT";
@@ -37,13 +37,6 @@ async function chooseFile(page: Page, button: Locator, file: { name: string; mim
 /** A section of the page named by its heading. */
 function region(page: Page, name: string) {
   return page.getByRole("region", { name, exact: true });
-}
-
-async function browserToday(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-  });
 }
 
 /** What the summary at the top of a ladder says, with its whitespace collapsed. */
@@ -245,7 +238,7 @@ describe("the career ladder: from a missing certification to a promotion", () =>
     await target.waitFor();
     assert.equal(await target.inputValue(), "core/tech-2");
     assert.equal((await target.locator("option:checked").innerText()).trim(), "Pharmacy Technician II · eligible");
-    effectiveDate = await browserToday(marcus);
+    effectiveDate = siteToday();
     await dialog.getByLabel("Effective date").fill(effectiveDate);
     await dialog.getByLabel("Pay change, dollars per hour (optional)").fill("1.50");
     await assertAccessible(marcus, "the nomination dialog");

@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { buildWebIfStale } from "../src/cli/serve.ts";
 import { seedDemo } from "../src/db/seed-demo.ts";
 import { loadConfig } from "../src/lib/config.ts";
+import { addDays, dateInZone } from "../src/lib/dates.ts";
 import { createMailer } from "../src/lib/mailer.ts";
 import { buildApp } from "../src/server/app.ts";
 import { createTestDatabase, type TestDatabase } from "../src/test/harness.ts";
@@ -24,6 +25,15 @@ export const CHROMIUM_FLAGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/** Riverside (OH-101), where the demo logins work: the calendar their dates are judged in. */
+export const SITE_TIME_ZONE = "America/New_York";
+
+/**
+ * The browser's own time zone, on a later calendar day than the sites' for most of the day (UTC+14),
+ * so a page that took the device's date for the site's would show it at whatever hour the tests run.
+ */
+export const BROWSER_TIME_ZONE = "Pacific/Kiritimati";
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
@@ -109,7 +119,7 @@ export async function startE2E(): Promise<E2E> {
     headless: true,
   });
   const openContext = async () => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP, reducedMotion: "reduce" });
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP, reducedMotion: "reduce", timezoneId: BROWSER_TIME_ZONE });
     context.setDefaultTimeout(10_000);
     return context;
   };
@@ -198,9 +208,14 @@ export async function waitForNavigation(page: Page, state: "open" | "closed") {
   }, state);
 }
 
-/** An ISO calendar date a number of days from today (UTC). */
+/** Today's calendar date at the demo logins' site, as "YYYY-MM-DD". */
+export function siteToday(): string {
+  return dateInZone(new Date(), SITE_TIME_ZONE);
+}
+
+/** An ISO calendar date a number of days from the site's today. */
 export function isoDaysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(siteToday(), days);
 }
 
 /** "2025-02-28" as the web app shows it: "Feb 28, 2025". */

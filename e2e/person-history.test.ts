@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { assertAccessible, captureWidths, DEMO, displayDate, isoDaysFromToday, signIn, startE2E, type E2E } from "./harness.ts";
+import { assertAccessible, captureWidths, DEMO, displayDate, isoDaysFromToday, siteToday, signIn, startE2E, type E2E } from "./harness.ts";
 
 const LEAVE_DATE = isoDaysFromToday(-30);
 const RETURN_DATE = isoDaysFromToday(-9);
@@ -14,13 +14,6 @@ function section(page: Page, heading: string) {
 /** The employment history's entries as shown, most recent first. */
 async function historyTitles(page: Page): Promise<string[]> {
   return section(page, "Employment history").locator(".mantine-Timeline-itemTitle").allInnerTexts();
-}
-
-async function browserToday(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-  });
 }
 
 async function recordEvent(page: Page, kind: string, effectiveDate: string, note?: string) {
@@ -72,7 +65,7 @@ describe("employment history and the audit log", () => {
     assert.match(await section(manager, "Details").innerText(), /On leave/);
     const form = section(manager, "Record an employment event");
     assert.equal(await form.getByLabel("Event").inputValue(), "return", "once on leave, the form offers the return first");
-    assert.equal(await form.getByLabel("Effective date").inputValue(), await browserToday(manager), "the form starts afresh");
+    assert.equal(await form.getByLabel("Effective date").inputValue(), siteToday(), "the form starts afresh");
     assert.equal(await form.getByLabel("Note (optional)").inputValue(), "");
     await assertAccessible(manager, "the person page after recording a leave");
     await captureWidths(manager, "person-on-leave");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, assertFitsWidth, captureWidths, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, captureWidths, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, siteToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
 
 const PROGRAM = "HIPAA privacy and security";
 const DUE_ON = isoDaysFromToday(30);
@@ -19,13 +19,6 @@ async function openFromPhoneMenu(page: Page, link: string) {
 async function chooseFile(page: Page, button: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), button.click()]);
   await chooser.setFiles(file);
-}
-
-async function browserToday(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const now = new Date();
-    return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-  });
 }
 
 /** Kevin's HIPAA cell in the matrix table, by the skill it is for. */
@@ -128,7 +121,7 @@ describe("training: a manager assigns a site training, the technician sees it, t
     await row.getByRole("button", { name: "Record completion for Kevin Nguyen" }).click();
     const dialog = marcus.getByRole("dialog", { name: `${PROGRAM}: Kevin Nguyen` });
     const form = dialog.getByRole("form", { name: "Record a completion" });
-    const today = await browserToday(marcus);
+    const today = siteToday();
     assert.equal(await form.getByLabel("Completed on").inputValue(), today);
     await form.getByLabel("Note (optional)").fill("Attended the session on privacy at the counter and on the phone");
     await chooseFile(marcus, form.getByLabel("Evidence (optional)"), { name: SHEET_NAME, mimeType: "image/png", buffer: SHEET_PNG });

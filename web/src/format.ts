@@ -1,3 +1,5 @@
+import { dateInZone } from "../../src/lib/dates.ts";
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** A calendar date from the API ("YYYY-MM-DD") as "Mar 4, 2024", without going through time zones. */
@@ -17,11 +19,19 @@ export function formatDateTime(value: string): string {
   return Number.isNaN(date.getTime()) ? value : dateTime.format(date);
 }
 
-/** Today's calendar date in the viewer's time zone, as "YYYY-MM-DD". */
+let homeTimeZone: string | undefined;
+
+/**
+ * The calendar the signed-in person's dates are judged in: their site's time zone, as the server
+ * judges "today" and "not in the future". Without it (signed out), the device's own.
+ */
+export function setHomeTimeZone(timeZone: string | undefined): void {
+  homeTimeZone = timeZone;
+}
+
+/** Today's calendar date at the signed-in person's site (else on the device), as "YYYY-MM-DD". */
 export function todayIsoDate(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return dateInZone(new Date(), homeTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 export function formatCount(count: number, singular: string, plural = `${singular}s`): string {

@@ -1,6 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { onUnauthenticated, setCsrfToken, toApiError, type ApiError } from "./api.ts";
 import { authApi, type Session } from "./features/auth/auth.api.ts";
+import { setHomeTimeZone } from "./format.ts";
 import type { Role } from "./roles.ts";
 
 type SessionState =
@@ -23,6 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const accept = useCallback((session: Session | null) => {
     setCsrfToken(session?.csrfToken ?? null);
+    setHomeTimeZone(session?.person.timeZone);
     setState({ status: "ready", session });
   }, []);
 

@@ -27,6 +27,7 @@ describe("sign-in, sessions and password reset", () => {
     assert.equal(cookie.secure, true);
     assert.equal(cookie.sameSite, "Lax");
     assert.equal(response.json().person.role, "technician");
+    assert.equal(response.json().person.timeZone, "America/New_York", "the calendar of the person's site, in which the pages reckon today");
     assert.ok(response.json().csrfToken.length > 20);
   });
 

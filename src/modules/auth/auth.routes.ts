@@ -9,7 +9,14 @@ import { isActiveMentor } from "../mentoring/index.ts";
 
 const sessionReply = z.object({
   account: z.object({ id: z.string(), email: z.string() }),
-  person: z.object({ id: z.string(), firstName: z.string(), lastName: z.string(), role: z.string(), siteId: z.string() }),
+  person: z.object({
+    id: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    role: z.string(),
+    siteId: z.string(),
+    timeZone: z.string().describe("The time zone of the person's site: the calendar in which their dates (today, due dates, \"not in the future\") are judged"),
+  }),
   organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
   managedSiteIds: z.array(z.string()),
   isMentor: z.boolean().describe("Whether the person has an active pairing as mentor (whatever their role)"),
@@ -18,12 +25,17 @@ const sessionReply = z.object({
 
 async function describeSession(app: FastifyInstance, actor: Actor, csrfToken: string) {
   const db = app.deps.database.db;
-  const person = await db.selectFrom("people").select(["first_name", "last_name"]).where("id", "=", actor.personId).executeTakeFirstOrThrow();
+  const person = await db
+    .selectFrom("people as p")
+    .innerJoin("sites as s", "s.id", "p.site_id")
+    .select(["p.first_name", "p.last_name", "s.time_zone"])
+    .where("p.id", "=", actor.personId)
+    .executeTakeFirstOrThrow();
   const org = await db.selectFrom("organizations").select(["id", "slug", "name"]).where("id", "=", actor.orgId).executeTakeFirstOrThrow();
   const isMentor = await isActiveMentor(db, actor.orgId, actor.personId);
   return {
     account: { id: actor.accountId, email: actor.email },
-    person: { id: actor.personId, firstName: person.first_name, lastName: person.last_name, role: actor.role, siteId: actor.homeSiteId },
+    person: { id: actor.personId, firstName: person.first_name, lastName: person.last_name, role: actor.role, siteId: actor.homeSiteId, timeZone: person.time_zone },
     organization: org,
     managedSiteIds: actor.managedSiteIds,
     isMentor,

@@ -3,7 +3,7 @@ import type { Role } from "../../roles.ts";
 
 export interface Session {
   account: { id: string; email: string };
-  person: { id: string; firstName: string; lastName: string; role: Role; siteId: string };
+  person: { id: string; firstName: string; lastName: string; role: Role; siteId: string; timeZone: string };
   organization: { id: string; slug: string; name: string };
   managedSiteIds: string[];
   /** Has an active pairing as mentor, whatever the role (e.g. a Lead technician who mentors). */
