@@ -132,7 +132,8 @@ describe("monthly evaluation: the manager fills one for the demo technician on a
       await admin.getByRole("status").filter({ hasText: "Saved as version 2." }).waitFor();
       const versions = admin.getByRole("region", { name: "Evaluation form versions" });
       const rows = versions.getByRole("row");
-      await versions.getByRole("cell", { name: "2", exact: true }).first().waitFor();
+      // The header and both versions (a cell reading "2" alone would match version 1's count of levels).
+      await rows.nth(2).waitFor();
       const texts = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
       assert.match(texts[1], new RegExp(`^2 .* ${DEFAULT_EVALUATION_TEMPLATE.items.length + 1} 2 0$`));
       assert.match(texts[2], /^1 .* Shipped default 7 2 \d+$/);
