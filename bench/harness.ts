@@ -288,6 +288,11 @@ export interface PacedLoadOptions {
    */
   script: string;
   scriptData?: unknown;
+  /**
+   * Each connection first opens its socket with one untimed GET of this path, as a person's browser
+   * holds its connection from loading the page; without it, every socket opens in the timed run.
+   */
+  openPath?: string;
 }
 
 /**
@@ -304,8 +309,7 @@ const script = new Function("data", "options", options.script)(options.scriptDat
 const target = new URL(options.url);
 const latencies = [];
 let total = 0, errors = 0, non2xx = 0;
-const started = performance.now();
-const end = started + options.duration * 1000;
+let started = 0, end = 0;
 function send(agent, client, request) {
   return new Promise((resolve) => {
     const req = http.request(
@@ -316,9 +320,19 @@ function send(agent, client, request) {
     req.end(request.body);
   });
 }
-async function run(i) {
+/** A GET of options.openPath on the agent, so its socket is open before the timed run. */
+function open(agent) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: target.hostname, port: target.port, method: "GET", path: options.openPath, agent }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode >= 200 && res.statusCode < 300 ? resolve() : reject(new Error("GET " + options.openPath + " answered " + res.statusCode))));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+async function run(i, agent) {
   const client = script.takerClient(i);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   for (let due = started + (i / options.connections) * options.intervalMs; due < end; due += options.intervalMs) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -332,7 +346,12 @@ async function run(i) {
   }
   agent.destroy();
 }
-Promise.all(Array.from({ length: options.connections }, (_, i) => run(i))).then(() => {
+const agents = Array.from({ length: options.connections }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+Promise.all(options.openPath ? agents.map(open) : []).then(() => {
+  started = performance.now();
+  end = started + options.duration * 1000;
+  return Promise.all(agents.map((agent, i) => run(i, agent)));
+}).then(() => {
   parentPort.postMessage({ latencies: Float64Array.from(latencies), total, duration: (performance.now() - started) / 1000, errors, non2xx, script: script.result ? script.result() : undefined });
 });`;
 
