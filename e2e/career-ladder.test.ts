@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Locator, Page } from "playwright-core";
-import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, siteToday, PHONE, screenshotPath, signIn, startE2E, waitForNavigation } from "./harness.ts";
+import { assertAccessible, assertFitsWidth, DEMO, DESKTOP, displayDate, type E2E, isoDaysFromToday, PHONE, screenshotPath, signIn, siteToday, startE2E, waitForNavigation } from "./harness.ts";
 
 const PASSWORD = "rxladder-demo";
 const NATIONAL_CERTIFICATION = "National certification: PTCB CPhT or NHA ExCPT";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { assertAccessible, captureWidths, DEMO, displayDate, isoDaysFromToday, siteToday, signIn, startE2E, type E2E } from "./harness.ts";
+import { assertAccessible, captureWidths, DEMO, displayDate, isoDaysFromToday, signIn, siteToday, startE2E, type E2E } from "./harness.ts";
 
 const LEAVE_DATE = isoDaysFromToday(-30);
 const RETURN_DATE = isoDaysFromToday(-9);

@@ -25,9 +25,9 @@ const GOAL_P99_MS = 50;
 /** Saturated runs: this many pairs of a hello-world run and an answers run, alternating; the ratio is of their medians. */
 const PAIRS = 3;
 
-/** The run with the median acknowledged throughput (of an odd number of runs). */
-function medianRun(runs: Load[]): Load {
-  return [...runs].sort((a, b) => a.okPerSecond - b.okPerSecond)[Math.floor(runs.length / 2)];
+/** The run with the median value of `by` (of an odd number of runs): acknowledged throughput unless said otherwise. */
+function medianRun(runs: Load[], by: (run: Load) => number = (run) => run.okPerSecond): Load {
+  return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)];
 }
 /**
  * The paced run: 500 answers/s over the 500 takers, one a second each. autocannon paces every
@@ -390,8 +390,8 @@ export const examAnswers: Benchmark = {
         await waitUntilIdle(db, APP_NAME);
         settleMemory();
       }
-      spread = [...spreadRuns].sort((a, b) => a.p99 - b.p99)[Math.floor(spreadRuns.length / 2)];
-      helloSpread = [...helloSpreadRuns].sort((a, b) => a.p99 - b.p99)[Math.floor(helloSpreadRuns.length / 2)];
+      spread = medianRun(spreadRuns, (run) => run.p99);
+      helloSpread = medianRun(helloSpreadRuns, (run) => run.p99);
       // The same once more with every taker's connection opened in the timed run: Node accepts one
       // connection per turn of its event loop, so 500 new connections in a second queue for a while.
       cold = await answerRun(url, takers, LOAD.seconds, { spread: true, intervalMs });
