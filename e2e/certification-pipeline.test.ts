@@ -170,8 +170,11 @@ describe("the certification pipeline and the item bank", () => {
     await dana.waitForURL((url) => url.searchParams.get("subtopic") === "2.2" && url.searchParams.get("status") === "published");
     await dana.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
     const table = dana.getByRole("region", { name: "Item bank" });
-    const firstLink = table.getByRole("row").nth(1).getByRole("link");
-    await firstLink.waitFor();
+    // The address changes before the list re-renders (navigation is a transition), so wait for the
+    // rows themselves to be the filtered ones rather than for the address or the busy mark alone.
+    const firstRow = table.getByRole("row").nth(1);
+    await firstRow.getByText("2.2", { exact: true }).waitFor();
+    const firstLink = firstRow.getByRole("link");
     const rows = await table.getByRole("row").allInnerTexts();
     assert.ok(rows.slice(1).every((row) => row.includes("2.2") && row.includes("Published")), rows.join("\n"));
     await dana.getByRole("status").filter({ hasText: /items? match/ }).waitFor();
