@@ -449,7 +449,7 @@ export const examAnswers: Benchmark = {
           `${TAKERS} takers, each answering once every ${1 / PACED_RATE_PER_TAKER} s (${pacedRate} answers/s, ${(REAL_SECONDS_PER_ANSWER * PACED_RATE_PER_TAKER).toFixed(0)} times the pace of a real PTCE, 90 items in 110 minutes), ` +
           `each at a moment of its own (taker i at i/${TAKERS} of the second), for ${LOAD.seconds} s, ${PAIRS} runs after the saturated ones (p99 ${spreadRuns.map((r) => r.p99.toFixed(1)).join(", ")} ms; the median run's here); node:http in a worker thread, one keep-alive connection per taker, ` +
           `opened before the run (one GET /healthz), as a browser that has loaded the exam holds its connection; latency counted from the moment the answer was due: ${describeLoad(spread, "answers/s")}. ` +
-          `Each run just after a Fastify hello-world run at the same pace on this machine (p99 ${helloSpreadRuns.map((r) => r.p99.toFixed(1)).join(", ")} ms; median run ${describeLoad(helloSpread)}). The answers, takers and checks are those of the saturated run. ${loadNote}`,
+          `Each run just after a Fastify hello-world run at the same pace on this machine, during which the app served nothing for ${LOAD.seconds} s, so each starts after a quiet spell (hello-world p99 ${helloSpreadRuns.map((r) => r.p99.toFixed(1)).join(", ")} ms; median run ${describeLoad(helloSpread)}). The answers, takers and checks are those of the saturated run. ${loadNote}`,
       }),
       figure({
         name: `exam answers p99, ${TAKERS} takers at ${pacedRate} answers/s, connecting in the run`,
