@@ -4,7 +4,7 @@ import { AppError } from "../../lib/errors.ts";
 import { recordAudit } from "../audit/index.ts";
 import { auditActorOf, authorize, type Actor } from "../auth/index.ts";
 import { storeNotifications, type NotificationDraft } from "../notifications/index.ts";
-import { loadPlanningContext, type PlanningContext, type PoolTier } from "./load-planning-input.ts";
+import { loadPlanningContext, shiftName, stationName, type PlanningContext, type PoolTier } from "./load-planning-input.ts";
 import { BLOCKING } from "./manage-plans.ts";
 import { checkPlan, committedMinutes, type PlannedAssignment, type PlanProblem } from "./rotations.rules.ts";
 
@@ -93,8 +93,8 @@ function assignmentView(context: PlanningContext, a: AssignmentRow) {
     day: a.day,
     personId: a.person_id,
     personName: names.get(a.person_id) ?? null,
-    station: { id: a.station_id, name: context.setup.stations.find((s) => s.id === a.station_id)?.name ?? "Station" },
-    shift: { id: a.shift_id, name: context.setup.shifts.find((s) => s.id === a.shift_id)?.name ?? "Shift" },
+    station: { id: a.station_id, name: stationName(context, a.station_id) ?? "Station" },
+    shift: { id: a.shift_id, name: shiftName(context, a.shift_id) ?? "Shift" },
     startsAt: a.starts_at,
     endsAt: a.ends_at,
   };
@@ -102,8 +102,8 @@ function assignmentView(context: PlanningContext, a: AssignmentRow) {
 
 /** The two notices of a handed-over shift: to the person taking it and the person it was taken from. */
 function backfillNotices(context: PlanningContext, assignment: AssignmentRow, toPersonId: string, now: Date): NotificationDraft[] {
-  const station = context.setup.stations.find((s) => s.id === assignment.station_id)?.name ?? "a station";
-  const shift = context.setup.shifts.find((s) => s.id === assignment.shift_id)?.name ?? "shift";
+  const station = stationName(context, assignment.station_id) ?? "a station";
+  const shift = shiftName(context, assignment.shift_id) ?? "shift";
   const names = new Map(context.input.people.map((p) => [p.id, p.name]));
   const when = `${assignment.day} ${shift}`;
   const common = { kind: "schedule-changed" as const, subjectKey: `rotation-assignment:${assignment.id}`, period: now.toISOString(), link: "/schedule", dueOn: assignment.day };

@@ -21,12 +21,20 @@ export interface PoolMember {
 }
 
 export interface PlanningContext {
+  /** The stations and shifts in use. */
   setup: SiteSetup;
+  /** Those taken out of use, which plans made before them may still hold. */
+  retired: Pick<SiteSetup, "stations" | "shifts">;
   input: PlanningInput;
   pool: Map<string, PoolMember>;
   /** The instant of the plan's first midnight at the site. */
   origin: Date;
 }
+
+/** A station's name, in use or not. */
+export const stationName = (context: PlanningContext, id: string): string | undefined => [...context.setup.stations, ...context.retired.stations].find((s) => s.id === id)?.name;
+/** A shift's name, in use or not. */
+export const shiftName = (context: PlanningContext, id: string): string | undefined => [...context.setup.shifts, ...context.retired.shifts].find((s) => s.id === id)?.name;
 
 /** The technicians who work stations. */
 const STATION_ROLES = ["technician", "mentor"] as const;
@@ -45,7 +53,9 @@ export async function loadPlanningContext(
   weeks: number,
   options: { excludePlanId?: string; nearby?: boolean } = {},
 ): Promise<PlanningContext> {
-  const setup = await loadSiteSetup(db, orgId, siteId);
+  const everything = await loadSiteSetup(db, orgId, siteId, { all: true });
+  const setup: SiteSetup = { ...everything, stations: everything.stations.filter((s) => s.active), shifts: everything.shifts.filter((s) => s.active) };
+  const retired = { stations: everything.stations.filter((s) => !s.active), shifts: everything.shifts.filter((s) => !s.active) };
   const endsOn = addDays(startsOn, weeks * 7 - 1);
   const origin = instantInZone(startsOn, 0, setup.site.timeZone);
 
@@ -180,8 +190,9 @@ export async function loadPlanningContext(
     people,
     leave: leave.map((l) => ({ personId: l.person_id, kind: l.kind, startsOn: l.starts_on, endsOn: l.ends_on })),
     commitments,
+    retired: { stations: new Map(retired.stations.map((s) => [s.id, s.name])), shifts: new Map(retired.shifts.map((s) => [s.id, s.name])) },
     qualify,
     isTrainee,
   };
-  return { setup, input, pool, origin };
+  return { setup, retired, input, pool, origin };
 }

@@ -10,7 +10,7 @@ import { explainShortfalls } from "./planner.ts";
 import { checkPlan, type PlannedAssignment, type PlanProblem, type ProblemKind } from "./rotations.rules.ts";
 
 /** Problems a plan may not be saved or published with; the others are shown as warnings. */
-export const BLOCKING: ReadonlySet<ProblemKind> = new Set(["unqualified", "trainee-alone", "on-leave", "double-booked", "rest", "hours", "unknown-slot"]);
+export const BLOCKING: ReadonlySet<ProblemKind> = new Set(["unqualified", "trainee-alone", "on-leave", "double-booked", "rest", "hours", "unknown-slot", "retired"]);
 
 export interface PlanChanges {
   add?: PlannedAssignment[];
@@ -61,8 +61,9 @@ export async function getPlanView(db: Db, actor: Actor, planId: string) {
     solveMs: plan.solve_ms,
     createdAt: plan.created_at,
     publishedAt: plan.published_at,
-    stations: context.setup.stations.map((s) => ({ id: s.id, code: s.code, name: s.name, unpopular: s.unpopular })),
-    shifts: context.setup.shifts.map((s) => ({ id: s.id, code: s.code, name: s.name, start: s.start, end: s.end, peak: s.peak })),
+    // Stations and shifts taken out of use are listed while the plan still holds them, so they can be seen and taken off.
+    stations: [...context.setup.stations, ...context.retired.stations.filter((s) => rows.some((r) => r.station_id === s.id))].map((s) => ({ id: s.id, code: s.code, name: s.name, unpopular: s.unpopular, active: s.active })),
+    shifts: [...context.setup.shifts, ...context.retired.shifts.filter((s) => rows.some((r) => r.shift_id === s.id))].map((s) => ({ id: s.id, code: s.code, name: s.name, start: s.start, end: s.end, peak: s.peak, active: s.active })),
     demand: context.input.demand,
     people,
     leave: context.input.leave,

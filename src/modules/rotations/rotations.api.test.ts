@@ -342,6 +342,46 @@ describe("rotations API", () => {
     assert.equal((await scheduleNotices()).length, before.size + 2);
   });
 
+  it("shows a draft's station or shift taken out of use since, and refuses to publish it until those shifts are taken off", async () => {
+    const siteId = org.sites[0].id;
+    const planPath = `/api/rotations/plans/${(await manager.post("/api/rotations/plans", { siteId, startsOn: "2026-07-13", weeks: 1 })).json().planId}`;
+    type View = { stations: { id: string; name: string; active: boolean }[]; shifts: { id: string; name: string; active: boolean }[]; assignments: { id: string; stationId: string; shiftId: string }[]; problems: { kind: string; message: string }[] };
+    const view = async () => (await manager.get(planPath)).json() as View;
+    const before = await view();
+    assert.deepEqual(before.problems, []);
+    const used = before.assignments[0];
+    const stationName = before.stations.find((s) => s.id === used.stationId)!.name;
+    const shiftName = before.shifts.find((s) => s.id === used.shiftId)!.name;
+
+    // The station goes out of use: the plan still lists it, marked, and each of its shifts is a problem that blocks publishing.
+    assert.equal((await manager.patch(`/api/rotations/stations/${used.stationId}`, { active: false })).statusCode, 200);
+    let after = await view();
+    assert.deepEqual(after.stations.filter((s) => s.id === used.stationId).map((s) => s.active), [false]);
+    const atStation = after.assignments.filter((a) => a.stationId === used.stationId).length;
+    const retired = after.problems.filter((p) => p.kind === "retired");
+    assert.equal(retired.length, atStation);
+    assert.ok(retired.every((p) => p.message.includes(`at ${stationName}, which is no longer in use`)), retired[0]?.message);
+    const refused = await manager.post(`${planPath}/publish`);
+    assert.equal(refused.statusCode, 409);
+    assert.match(refused.json().error.message, /^The plan breaks \d+ rules?: .+ is planned at .+, which is no longer in use, on .+: take it off the plan or make the plan again/);
+    assert.equal((await manager.patch(`/api/rotations/stations/${used.stationId}`, { active: true })).statusCode, 200);
+
+    // The same for a shift, which the page could not show before (its times come from the shift).
+    assert.equal((await manager.patch(`/api/rotations/shifts/${used.shiftId}`, { active: false })).statusCode, 200);
+    after = await view();
+    assert.deepEqual(after.shifts.filter((s) => s.id === used.shiftId).map((s) => [s.name, s.active]), [[shiftName, false]]);
+    const onShift = after.assignments.filter((a) => a.shiftId === used.shiftId);
+    assert.ok(after.problems.filter((p) => p.kind === "retired").every((p) => p.message.includes(`for the ${shiftName} shift, which is no longer in use`)));
+    assert.equal(after.problems.filter((p) => p.kind === "retired").length, onShift.length);
+    // Taking those shifts off clears the way; the shift then leaves the plan's list.
+    assert.equal((await manager.post(`${planPath}/changes`, { remove: onShift.map((a) => a.id) })).statusCode, 200);
+    after = await view();
+    assert.equal(after.problems.filter((p) => p.kind === "retired").length, 0);
+    assert.ok(!after.shifts.some((s) => s.id === used.shiftId));
+    assert.equal((await manager.post(`${planPath}/publish`)).statusCode, 200);
+    assert.equal((await manager.patch(`/api/rotations/shifts/${used.shiftId}`, { active: true })).statusCode, 200);
+  });
+
   it("records every change in the audit trail and documents the routes in OpenAPI", async () => {
     const actions = await auditActions();
     for (const action of ["rotation.demand_replaced", "rotation.availability_set", "rotation.plan_generated", "rotation.leave_requested", "rotation.leave_approved", "rotation.backfilled", "rotation.plan_published", "rotation.calendar_feed_created", "rotation.calendar_feed_deleted"]) {

@@ -65,6 +65,11 @@ export interface PlanningInput {
   /** Approved leave only. */
   leave: Leave[];
   commitments: Commitment[];
+  /**
+   * Stations and shifts of the site taken out of use since (id to name): a plan made before keeps
+   * their assignments, which may not be published until taken off or the plan is made again.
+   */
+  retired?: { stations: ReadonlyMap<string, string>; shifts: ReadonlyMap<string, string> };
   qualify: (personId: string, stationId: string, day: IsoDate) => QualificationCheck;
   /** Whether the station is one of the person's cross-training goals on that day (and they are not yet qualified). */
   isTrainee: (personId: string, stationId: string, day: IsoDate) => boolean;
@@ -131,7 +136,7 @@ export function worksShift(person: PlanPerson, slot: Slot): boolean {
 export const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
 export const slotLabel = (slot: Slot) => `${WEEKDAY_NAMES[slot.weekday - 1]} ${slot.day} ${slot.shift.name}`;
 
-export type ProblemKind = "unqualified" | "trainee-alone" | "on-leave" | "double-booked" | "rest" | "hours" | "unavailable" | "over-demand" | "unknown-slot";
+export type ProblemKind = "unqualified" | "trainee-alone" | "on-leave" | "double-booked" | "rest" | "hours" | "unavailable" | "over-demand" | "unknown-slot" | "retired";
 
 export interface PlanProblem {
   kind: ProblemKind;
@@ -161,12 +166,22 @@ export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]
   for (const a of assignments) {
     const slot = slots.get(slotKey(a.day, a.shiftId));
     const base = { personId: a.personId, day: a.day, shiftId: a.shiftId, stationId: a.stationId };
+    const retiredShift = input.retired?.shifts.get(a.shiftId);
+    if (!slot && retiredShift !== undefined) {
+      problems.push({ kind: "retired", ...base, message: `${nameOf(a.personId)} is planned on ${a.day} for the ${retiredShift} shift, which is no longer in use: take it off the plan or make the plan again` });
+      continue;
+    }
     if (!slot) {
       problems.push({ kind: "unknown-slot", ...base, message: `${a.day} is outside the plan or the shift is not one of the site's` });
       continue;
     }
     const person = people.get(a.personId);
     const label = slotLabel(slot);
+    const retiredStation = input.retired?.stations.get(a.stationId);
+    if (retiredStation !== undefined) {
+      problems.push({ kind: "retired", ...base, message: `${nameOf(a.personId)} is planned at ${retiredStation}, which is no longer in use, on ${label}: take it off the plan or make the plan again` });
+      continue;
+    }
     const key = `${a.stationId}|${slot.key}`;
     byStationSlot.set(key, [...(byStationSlot.get(key) ?? []), a]);
     byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), { a, slot }]);

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { useApiAction, useApiQuery } from "../../api.ts";
 import { formatDate } from "../../format.ts";
 import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
+import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import { compareDates, daysFrom, isoWeekday, planPath, rotationsApi, WEEKDAYS, type NewAssignment, type PlanProblem, type PlanView } from "./rotations.api.ts";
 
 const dayLabel = (day: string) => `${WEEKDAYS[isoWeekday(day) - 1]} ${formatDate(day)}`;
@@ -35,8 +36,8 @@ function AddAssignment({ plan, onSaved }: { plan: PlanView; onSaved: () => void 
         </Title>
         <Group grow align="flex-start" wrap="wrap">
           <Select label="Person" searchable data={plan.people.map((p) => ({ value: p.id, label: p.siteCode && p.tier !== "same-site" ? `${p.name} (${p.siteCode})` : p.name }))} value={draft.personId ?? null} onChange={(v) => set({ personId: v ?? undefined })} miw={180} />
-          <Select label="Station" data={plan.stations.map((s) => ({ value: s.id, label: s.name }))} value={draft.stationId ?? null} onChange={(v) => set({ stationId: v ?? undefined })} miw={180} />
-          <Select label="Shift" data={plan.shifts.map((s) => ({ value: s.id, label: `${s.name} ${s.start}–${s.end}` }))} value={draft.shiftId ?? null} onChange={(v) => set({ shiftId: v ?? undefined })} miw={160} />
+          <Select label="Station" data={plan.stations.filter((s) => s.active).map((s) => ({ value: s.id, label: s.name }))} value={draft.stationId ?? null} onChange={(v) => set({ stationId: v ?? undefined })} miw={180} />
+          <Select label="Shift" data={plan.shifts.filter((s) => s.active).map((s) => ({ value: s.id, label: `${s.name} ${s.start}–${s.end}` }))} value={draft.shiftId ?? null} onChange={(v) => set({ shiftId: v ?? undefined })} miw={160} />
           <Select label="Day" data={days.map((d) => ({ value: d, label: dayLabel(d) }))} value={draft.day ?? null} onChange={(v) => set({ day: v ?? undefined })} miw={160} />
         </Group>
         <Checkbox label="As a trainee beside a qualified colleague" checked={draft.trainee ?? false} onChange={(e) => set({ trainee: e.currentTarget.checked })} />
@@ -100,6 +101,9 @@ function StationGrid({ plan, days, onRemove, removing }: { plan: PlanView; days:
               <Text size="xs" c="gray.7">
                 {shift.name} {shift.start}–{shift.end}
               </Text>
+              {!station.active || !shift.active ? (
+                <ToneBadge tone="bad">{!station.active ? "Station" : "Shift"} no longer in use</ToneBadge>
+              ) : null}
             </Table.Th>
             {days.map((day) => {
               const needed = plan.demand.find((d) => d.stationId === station.id && d.shiftId === shift.id && d.weekday === isoWeekday(day))?.people ?? 0;

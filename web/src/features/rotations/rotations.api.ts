@@ -63,8 +63,9 @@ export interface PlanView {
   objective: number | null;
   bound: number | null;
   solveMs: number;
-  stations: { id: string; code: string; name: string; unpopular: boolean }[];
-  shifts: { id: string; code: string; name: string; start: string; end: string; peak: boolean }[];
+  /** In use, and those taken out of use that the plan still holds (`active: false`). */
+  stations: { id: string; code: string; name: string; unpopular: boolean; active: boolean }[];
+  shifts: { id: string; code: string; name: string; start: string; end: string; peak: boolean; active: boolean }[];
   demand: { stationId: string; shiftId: string; weekday: number; people: number }[];
   people: { id: string; name: string; tier: string; siteCode: string | null; weeklyHours: number | null }[];
   leave: { personId: string; kind: string; startsOn: string; endsOn: string }[];
