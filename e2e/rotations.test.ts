@@ -69,14 +69,19 @@ describe("rotations: a manager plans, approves PTO, backfills and publishes; the
     });
   }
 
-  step("lets Marcus generate the plan for the week after next at Riverside (next week's is published), with a progress indicator and the grid", async () => {
+  step("lets Marcus generate the plan for the first week Riverside has none published (this week's and next week's are), with a progress indicator and the grid", async () => {
     await signIn(marcus, DEMO.manager);
     await marcus.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rotations", exact: true }).click();
     await marcus.getByRole("heading", { level: 1, name: "Rotations" }).waitFor();
+    await marcus.getByRole("region", { name: "Rotation plans" }).waitFor();
     await assertAccessible(marcus, "the rotations page");
-    const firstMonday = marcus.getByLabel("First Monday");
-    const nextMonday = await firstMonday.inputValue();
-    await firstMonday.fill(addDays(nextMonday, 7));
+    // The form proposes the Monday after the published plans, whatever the day of the week.
+    const siteId = ((await (await marcus.request.get("/api/auth/session")).json()) as { person: { siteId: string } }).person.siteId;
+    const plans = ((await (await marcus.request.get(`/api/rotations/sites/${siteId}/plans`)).json()) as { items: { endsOn: string; status: string }[] }).items;
+    const afterPublished = addDays(plans.filter((p) => p.status === "published").map((p) => p.endsOn).sort().at(-1)!, 1);
+    await marcus.getByText("The first week without a published plan").waitFor();
+    const firstMonday = await marcus.getByLabel("First Monday").elementHandle();
+    await marcus.waitForFunction(([input, expected]) => (input as HTMLInputElement).value === expected, [firstMonday, afterPublished] as const);
     await marcus.getByRole("button", { name: "Generate plan" }).click();
     await marcus.waitForURL(/\/rotations\/plans\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await marcus.getByRole("heading", { level: 1, name: /^Rotation / }).waitFor();

@@ -105,7 +105,7 @@ export async function loadPlanningContext(
       ? db
           .selectFrom("rotation_assignments as ra")
           .innerJoin("rotation_plans as rp", "rp.id", "ra.plan_id")
-          .select(["ra.person_id", "ra.starts_at", "ra.ends_at"])
+          .select(["ra.person_id", "ra.starts_at", "ra.ends_at", "rp.site_id"])
           .where("ra.person_id", "in", ids)
           .where("rp.status", "=", "published")
           .$if(options.excludePlanId !== undefined, (q) => q.where("rp.id", "!=", options.excludePlanId!))
@@ -178,6 +178,7 @@ export async function loadPlanningContext(
     personId: b.person_id,
     start: Math.round((new Date(b.starts_at).getTime() - origin.getTime()) / 60_000),
     end: Math.round((new Date(b.ends_at).getTime() - origin.getTime()) / 60_000),
+    atThisSite: b.site_id === siteId,
   }));
 
   const input: PlanningInput = {

@@ -148,6 +148,11 @@ describe("rotation planner", () => {
     assert.deepEqual(checkPlan(plan, outcome.assignments), []);
     const wednesday = outcome.shortfalls.find((s) => s.day === "2026-12-09")!;
     assert.match(wednesday.message, /booked at another site/);
+    // The same booking in another published plan of this site (one overlapping these weeks) says so.
+    const here = { ...plan, commitments: plan.commitments.map((c) => ({ ...c, atThisSite: true })) };
+    const again = await solvePlan(here);
+    assert.match(again.shortfalls.find((s) => s.day === "2026-12-09")!.message, /1 is planned then in another published plan of this site/);
+    assert.doesNotMatch(again.shortfalls.find((s) => s.day === "2026-12-09")!.message, /another site/);
   });
 
   it("beats or matches a greedy fill on the same instance", async () => {

@@ -48,7 +48,7 @@ export interface PlanOptions {
 export const ABSOLUTE_GAP = 0.99;
 
 export interface ShortfallReason {
-  kind: "not-qualified" | "lapsed" | "on-leave" | "elsewhere" | "unavailable" | "hours" | "rest" | "booked-elsewhere";
+  kind: "not-qualified" | "lapsed" | "on-leave" | "elsewhere" | "unavailable" | "hours" | "rest" | "booked-elsewhere" | "booked-here";
   count: number;
   detail: string;
 }
@@ -386,7 +386,10 @@ export function explainShortfalls(input: PlanningInput, assignments: PlannedAssi
       if (leave) add("on-leave", `${person.name} (${leave.kind === "pto" ? "PTO" : leave.kind} ${leave.startsOn}${leave.endsOn !== leave.startsOn ? ` to ${leave.endsOn}` : ""})`);
       else if (elsewhere) add("elsewhere", `${person.name} at ${stations.get(elsewhere.stationId)?.name ?? "another station"}`);
       else if (!worksShift(person, d.slot)) add("unavailable", person.name);
-      else if (input.commitments.some((c) => c.personId === person.id && tooClose(d.slot, c, rest))) add("booked-elsewhere", person.name);
+      else if (input.commitments.some((c) => c.personId === person.id && tooClose(d.slot, c, rest))) {
+        const here = input.commitments.some((c) => c.personId === person.id && c.atThisSite && tooClose(d.slot, c, rest));
+        add(here ? "booked-here" : "booked-elsewhere", person.name);
+      }
       else if (near) add("rest", `${person.name} (works ${slotLabel(near)})`);
       else if (weekMinutes + d.slot.shift.lengthMinutes > person.weeklyHours * 60) add("hours", `${person.name} (${weekMinutes / 60} of ${person.weeklyHours} hours)`);
     }
@@ -397,6 +400,7 @@ export function explainShortfalls(input: PlanningInput, assignments: PlannedAssi
       elsewhere: (n) => `${n} ${plural(n, "works", "work")} another station that shift`,
       unavailable: (n) => `${n} ${plural(n, "does", "do")} not work that shift`,
       "booked-elsewhere": (n) => `${n} ${plural(n, "is", "are")} booked at another site`,
+      "booked-here": (n) => `${n} ${plural(n, "is", "are")} planned then in another published plan of this site`,
       rest: (n) => `${n} ${plural(n, "needs", "need")} rest after or before another shift`,
       hours: (n) => `${n} ${plural(n, "has", "have")} reached the weekly hour limit`,
     };

@@ -50,6 +50,8 @@ export interface Commitment {
   personId: string;
   start: number;
   end: number;
+  /** Booked in another published plan of the same site (one overlapping this plan's weeks), not at another site. */
+  atThisSite?: boolean;
 }
 
 export interface PlanningInput {
@@ -228,7 +230,10 @@ export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]
     }
     for (const c of input.commitments.filter((c) => c.personId === personId)) {
       for (const { a, slot } of list) {
-        if (tooClose(slot, c, rest)) problems.push({ kind: "rest", personId, day: a.day, shiftId: a.shiftId, stationId: a.stationId, message: `${nameOf(personId)} works at another site too close to ${slotLabel(slot)}` });
+        if (tooClose(slot, c, rest)) {
+          const where = c.atThisSite ? "in another published plan of this site" : "at another site";
+          problems.push({ kind: "rest", personId, day: a.day, shiftId: a.shiftId, stationId: a.stationId, message: `${nameOf(personId)} works ${where} too close to ${slotLabel(slot)}` });
+        }
       }
     }
     if (person) {

@@ -8,7 +8,7 @@ import { formatDate, todayIsoDate } from "../../format.ts";
 import { useSession } from "../../session.tsx";
 import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
 import { siteLabel, useSites } from "../sites/sites.api.ts";
-import { isoWeekday, LEAVE_KINDS, leavePath, nextMonday, rotationsApi, sitePlansPath, WEEKDAYS, type BackfillItem, type LeaveRequest, type PlanSummary } from "./rotations.api.ts";
+import { firstUnplannedMonday, isoWeekday, LEAVE_KINDS, leavePath, rotationsApi, sitePlansPath, WEEKDAYS, type BackfillItem, type LeaveRequest, type PlanSummary } from "./rotations.api.ts";
 
 const PLAN_STATUS: Record<PlanSummary["status"], { label: string; tone: Tone }> = {
   draft: { label: "Draft", tone: "warn" },
@@ -18,7 +18,10 @@ const PLAN_STATUS: Record<PlanSummary["status"], { label: string; tone: Tone }> 
 
 function GeneratePlan({ siteId }: { siteId: string }) {
   const navigate = useNavigate();
-  const [startsOn, setStartsOn] = useState(() => nextMonday(todayIsoDate()));
+  // Until the manager picks a date, the first week without a published plan (next Monday while the plans load).
+  const plans = useApiQuery<{ items: PlanSummary[] }>(sitePlansPath(siteId));
+  const [chosen, setStartsOn] = useState<string>();
+  const startsOn = chosen ?? firstUnplannedMonday(todayIsoDate(), plans.data?.items ?? []);
   const [weeks, setWeeks] = useState<number>(1);
   const generate = useApiAction(rotationsApi.generate);
   return (
@@ -36,7 +39,7 @@ function GeneratePlan({ siteId }: { siteId: string }) {
           </Title>
           <Text size="sm">The planner puts only people qualified on each shift's date at each station, pairs trainees with a qualified colleague at their cross-training stations, keeps approved leave, rest and weekly hours, and spreads unpopular stations. Where demand cannot be met it says why.</Text>
           <Group align="flex-start" grow>
-            <TextInput type="date" label="First Monday" required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={generate.error?.fieldMessage("startsOn")} />
+            <TextInput type="date" label="First Monday" description={chosen ? undefined : "The first week without a published plan"} required value={startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} error={generate.error?.fieldMessage("startsOn")} />
             <NumberInput label="Weeks" min={1} max={4} required value={weeks} onChange={(value) => setWeeks(Number(value) || 1)} error={generate.error?.fieldMessage("weeks")} />
           </Group>
           <ErrorAlert error={generate.error && !generate.error.fields.length ? generate.error : undefined} />

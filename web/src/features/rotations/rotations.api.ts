@@ -230,6 +230,17 @@ export function nextMonday(today: string): string {
   return weekday === 1 ? today : addDays(today, 8 - weekday);
 }
 
+/**
+ * The Monday a new plan most likely starts: the first, on or after today, that none of the site's
+ * published plans covers (with this week's and next week's out, the week after next).
+ */
+export function firstUnplannedMonday(today: string, plans: readonly Pick<PlanSummary, "startsOn" | "endsOn" | "status">[]): string {
+  const published = plans.filter((p) => p.status === "published");
+  let monday = nextMonday(today);
+  while (published.some((p) => compareDates(p.startsOn, monday) <= 0 && compareDates(monday, p.endsOn) <= 0)) monday = addDays(monday, 7);
+  return monday;
+}
+
 /** The days from a start date. */
 export function daysFrom(startsOn: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(startsOn, i));
