@@ -170,7 +170,7 @@ export function checkPlan(input: PlanningInput, assignments: PlannedAssignment[]
     const base = { personId: a.personId, day: a.day, shiftId: a.shiftId, stationId: a.stationId };
     const retiredShift = input.retired?.shifts.get(a.shiftId);
     if (!slot && retiredShift !== undefined) {
-      problems.push({ kind: "retired", ...base, message: `${nameOf(a.personId)} is planned on ${a.day} for the ${retiredShift} shift, which is no longer in use: take it off the plan or make the plan again` });
+      problems.push({ kind: "retired", ...base, message: `${nameOf(a.personId)} is planned on ${WEEKDAY_NAMES[isoWeekday(a.day) - 1]} ${a.day} ${retiredShift}, a shift no longer in use: take it off the plan or make the plan again` });
       continue;
     }
     if (!slot) {
