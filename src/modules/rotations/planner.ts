@@ -7,6 +7,7 @@ import {
   slotLabel,
   tooClose,
   worksShift,
+  type Commitment,
   type PlannedAssignment,
   type PlanningInput,
   type PlanPerson,
@@ -381,15 +382,13 @@ export function explainShortfalls(input: PlanningInput, assignments: PlannedAssi
       const leave = isOnLeave(input.leave, person.id, d.slot.day);
       const elsewhere = mine.find((a) => a.day === d.slot.day && a.shiftId === d.slot.shift.id);
       const rest = person.minRestHours * 60;
+      const bookedThen = (c: Commitment) => c.personId === person.id && tooClose(d.slot, c, rest);
       const near = mine.map((a) => slots.get(slotKey(a.day, a.shiftId))!).find((s) => s.key !== d.slot.key && tooClose(s, d.slot, rest));
       const weekMinutes = mine.filter((a) => slots.get(slotKey(a.day, a.shiftId))!.week === d.slot.week).reduce((sum, a) => sum + slots.get(slotKey(a.day, a.shiftId))!.shift.lengthMinutes, 0) + committedMinutes(input, person.id, d.slot.week);
       if (leave) add("on-leave", `${person.name} (${leave.kind === "pto" ? "PTO" : leave.kind} ${leave.startsOn}${leave.endsOn !== leave.startsOn ? ` to ${leave.endsOn}` : ""})`);
       else if (elsewhere) add("elsewhere", `${person.name} at ${stations.get(elsewhere.stationId)?.name ?? "another station"}`);
       else if (!worksShift(person, d.slot)) add("unavailable", person.name);
-      else if (input.commitments.some((c) => c.personId === person.id && tooClose(d.slot, c, rest))) {
-        const here = input.commitments.some((c) => c.personId === person.id && c.atThisSite && tooClose(d.slot, c, rest));
-        add(here ? "booked-here" : "booked-elsewhere", person.name);
-      }
+      else if (input.commitments.some(bookedThen)) add(input.commitments.some((c) => c.atThisSite && bookedThen(c)) ? "booked-here" : "booked-elsewhere", person.name);
       else if (near) add("rest", `${person.name} (works ${slotLabel(near)})`);
       else if (weekMinutes + d.slot.shift.lengthMinutes > person.weeklyHours * 60) add("hours", `${person.name} (${weekMinutes / 60} of ${person.weeklyHours} hours)`);
     }

@@ -3,7 +3,7 @@ import { ToneBadge } from "../ladder/ToneBadge.tsx";
 import type { Tone } from "../ladder/labels.ts";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { useApiAction, useApiQuery } from "../../api.ts";
+import { useApiAction, useApiQuery, type QueryState } from "../../api.ts";
 import { formatDate, todayIsoDate } from "../../format.ts";
 import { useSession } from "../../session.tsx";
 import { ErrorAlert, Loading, Page, ScrollTable } from "../../ui/index.ts";
@@ -16,12 +16,11 @@ const PLAN_STATUS: Record<PlanSummary["status"], { label: string; tone: Tone }> 
   superseded: { label: "Replaced", tone: "neutral" },
 };
 
-function GeneratePlan({ siteId }: { siteId: string }) {
+function GeneratePlan({ siteId, plans }: { siteId: string; plans: readonly PlanSummary[] }) {
   const navigate = useNavigate();
   // Until the manager picks a date, the first week without a published plan (next Monday while the plans load).
-  const plans = useApiQuery<{ items: PlanSummary[] }>(sitePlansPath(siteId));
   const [chosen, setStartsOn] = useState<string>();
-  const startsOn = chosen ?? firstUnplannedMonday(todayIsoDate(), plans.data?.items ?? []);
+  const startsOn = chosen ?? firstUnplannedMonday(todayIsoDate(), plans);
   const [weeks, setWeeks] = useState<number>(1);
   const generate = useApiAction(rotationsApi.generate);
   return (
@@ -60,8 +59,7 @@ function GeneratePlan({ siteId }: { siteId: string }) {
   );
 }
 
-function Plans({ siteId }: { siteId: string }) {
-  const plans = useApiQuery<{ items: PlanSummary[] }>(sitePlansPath(siteId));
+function Plans({ plans }: { plans: QueryState<{ items: PlanSummary[] }> }) {
   return (
     <section aria-labelledby="plans-title">
       <Stack gap="sm">
@@ -210,6 +208,8 @@ export function RotationsPage() {
   const mine = sites.data?.items.filter((s) => session.person.role === "admin" || session.managedSiteIds.includes(s.id)) ?? [];
   const [siteId, setSiteId] = useState<string | null>(null);
   const current = siteId ?? mine[0]?.id ?? null;
+  // Read once for the list and for the form's proposed first Monday.
+  const plans = useApiQuery<{ items: PlanSummary[] }>(current ? sitePlansPath(current) : null);
   return (
     <Page title="Rotations">
       <Anchor component={Link} to="/rotations/setup">
@@ -221,9 +221,9 @@ export function RotationsPage() {
       {mine.length > 1 ? <Select label="Site" data={mine.map((s) => ({ value: s.id, label: siteLabel(s) }))} value={current} onChange={setSiteId} allowDeselect={false} maw={420} /> : null}
       {current ? (
         <>
-          <GeneratePlan siteId={current} />
+          <GeneratePlan siteId={current} plans={plans.data?.items ?? []} key={`generate-${current}`} />
           <LeaveRequests siteId={current} key={`leave-${current}`} />
-          <Plans siteId={current} key={`plans-${current}`} />
+          <Plans plans={plans} />
         </>
       ) : null}
     </Page>
